@@ -1,0 +1,13 @@
+package dev.junction.server.config;
+
+/**
+ * The whole server configuration, bound from YAML (defaults in {@code default-config.yml}, then the
+ * user's file, then {@code JUNCTION_*} environment variables, then {@code --set} flags).
+ * Every setting is documented in docs/CONFIG.md.
+ */
+public record JunctionConfig(
+    HttpConfig http,
+    SignalingConfig signaling,
+    MdnConfig mdn,
+    TutorialConfig tutorial,
+    IceConfig ice) {}
