@@ -1,0 +1,167 @@
+package dev.junction.bench;
+
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Opens N MDN-dialect connections, logs each in, holds them idle for a while and reports how many
+ * stayed open. The server's own memory is read from outside (its /metrics) while they are held:
+ * with {@code --ready-file} this program writes that file once all connections are up.
+ *
+ * <pre>
+ * java -cp junction-bench.jar dev.junction.bench.IdleConnections --url ws://127.0.0.1:PORT/ws/mdn
+ *     [--connections 10000] [--seconds 30] [--rooms 0] [--login true] [--name-prefix u]
+ *     [--ramp-concurrency 256] [--ramp-timeout 300] [--event-loops 1] [--local-addresses 0]
+ *     [--ready-file PATH] [--label name]
+ * </pre>
+ *
+ * <p>{@code --rooms R} spreads the clients over the rooms {@code <path>/idle0 .. idle(R-1)}: the
+ * MDN dialect sends the full user list to everyone in a room on every change, so N logins in one
+ * room cost O(N^3) bytes; real deployments split users into rooms. The last line is
+ * {@code RESULT key=value ...}. One process is limited by its file-descriptor limit; run several
+ * with distinct {@code --name-prefix} for more connections.
+ */
+public final class IdleConnections implements ClientConnection.Listener {
+
+  private static final Set<String> OPTIONS = Set.of(
+      "url", "connections", "seconds", "rooms", "login", "name-prefix", "ramp-concurrency", "ramp-timeout",
+      "event-loops", "local-addresses", "ready-file", "label");
+
+  private final LongAdder disconnects = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private final LongAdder chatter = new LongAdder();
+  private final AtomicReference<String> firstError = new AtomicReference<>();
+  private Ramp ramp;
+
+  public static void main(String[] argv) throws Exception {
+    Args a = new Args(argv, OPTIONS);
+    int code;
+    try (EventLoops el = new EventLoops(a.integer("event-loops", 1))) {
+      code = new IdleConnections().run(el, a);
+    }
+    System.exit(code);
+  }
+
+  private int run(EventLoops el, Args a) throws Exception {
+    String url = a.required("url");
+    int n = a.integer("connections", 10_000);
+    int seconds = a.integer("seconds", 30);
+    int rooms = a.integer("rooms", 0);
+    boolean login = a.bool("login", true);
+    String prefix = a.string("name-prefix", "u");
+    String label = a.string("label", "idle");
+    String readyFile = a.string("ready-file", null);
+    if (n < 1 || seconds < 0 || seconds > 3600) throw new IllegalArgumentException("--connections >= 1, --seconds 0..3600");
+
+    Connector connector = new Connector(el.vertx, url, a.integer("local-addresses", 0), n + 16);
+    ClientConnection[] conns = new ClientConnection[n];
+    for (int k = 0; k < n; k++) conns[k] = new ClientConnection(k, prefix + k, login, this);
+    ramp = new Ramp(n, a.integer("ramp-concurrency", 256), k -> {
+      WebSocketConnectOptions o = rooms > 0 ? connector.options("idle" + (k % rooms)) : connector.options();
+      el.context(k).runOnContext(v -> conns[k].open(connector.newSocket(k), o));
+    });
+
+    System.out.printf(Locale.ROOT, "[%s] opening %d connections to %s%s%n", label, n, url,
+        rooms > 0 ? " spread over " + rooms + " rooms" : "");
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(a.integer("ramp-timeout", 300));
+    ramp.start();
+    while (!ramp.await(5000) && System.nanoTime() < deadline) {
+      System.out.printf(Locale.ROOT, "[%s]   ramp: %d up, %d failed after %.0f s%n", label, ramp.loggedIn(), ramp.failedCount(),
+          (System.nanoTime() - start) / 1e9);
+    }
+    double rampSeconds = (System.nanoTime() - start) / 1e9;
+    int up = ramp.loggedIn();
+    System.out.printf(Locale.ROOT, "[%s] %d of %d connections %s in %.1f s, %d failed%s%n", label, up, n,
+        login ? "logged in" : "open", rampSeconds, ramp.failedCount(),
+        ramp.firstFailure() == null ? "" : " (first failure: " + ramp.firstFailure() + ")");
+    if (readyFile != null) Files.writeString(Path.of(readyFile), "up=" + up + "\n");
+
+    long holdEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < holdEnd) {
+      TimeUnit.MILLISECONDS.sleep(Math.min(5000, Math.max(1, (holdEnd - System.nanoTime()) / 1_000_000)));
+      if (System.nanoTime() < holdEnd) {
+        System.out.printf(Locale.ROOT, "[%s]   holding: %d disconnects so far%n", label, disconnects.sum());
+      }
+    }
+    int open = countReady(el, conns);
+    System.out.printf(Locale.ROOT, "[%s] after %d s idle: %d of %d still open, %d disconnects, %d errors%s%n", label, seconds,
+        open, up, disconnects.sum(), errors.sum(), firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
+    System.out.printf(Locale.ROOT, "RESULT label=%s connections=%d up=%d still_open=%d failed=%d disconnects=%d errors=%d ramp_s=%.1f held_s=%d%n",
+        label, n, up, open, ramp.failedCount(), disconnects.sum(), errors.sum(), rampSeconds, seconds);
+    for (int k = 0; k < n; k++) {
+      ClientConnection c = conns[k];
+      el.context(k).runOnContext(v -> c.close());
+    }
+    Thread.sleep(1000);
+    return 0;
+  }
+
+  /** Connections still logged in, counted on their own event loops. */
+  private static int countReady(EventLoops el, ClientConnection[] conns) throws Exception {
+    List<io.vertx.core.Future<Integer>> parts = new ArrayList<>();
+    for (int i = 0; i < el.size(); i++) {
+      int loop = i;
+      Promise<Integer> p = Promise.promise();
+      el.context(i).runOnContext(v -> {
+        int c = 0;
+        for (int k = loop; k < conns.length; k += el.size()) if (conns[k].ready()) c++;
+        p.complete(c);
+      });
+      parts.add(p.future());
+    }
+    int total = 0;
+    for (var f : parts) total += f.await(30, TimeUnit.SECONDS);
+    return total;
+  }
+
+  private void noteError(String what) {
+    errors.increment();
+    firstError.compareAndSet(null, what);
+  }
+
+  @Override
+  public void loggedIn(ClientConnection c) {
+    ramp.finished(true);
+  }
+
+  @Override
+  public void loginFailed(ClientConnection c, String reason) {
+    ramp.failed(c.name + ": " + reason);
+  }
+
+  @Override
+  public void relayed(ClientConnection c, Buffer message) {
+    chatter.increment();
+  }
+
+  @Override
+  public void chatter(ClientConnection c, String type) {
+    chatter.increment();
+  }
+
+  @Override
+  public void serverError(ClientConnection c, Buffer message) {
+    noteError("server error message: " + message);
+  }
+
+  @Override
+  public void disconnected(ClientConnection c, boolean wasReady) {
+    disconnects.increment();
+  }
+
+  @Override
+  public void error(ClientConnection c, Throwable t) {
+    noteError(String.valueOf(t));
+  }
+}

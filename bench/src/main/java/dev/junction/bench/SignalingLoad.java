@@ -1,0 +1,139 @@
+package dev.junction.bench;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signaling relay load: N WebSocket clients in pairs exchanging offer-, answer- and
+ * candidate-sized MDN-dialect messages through a relay; reports messages relayed per second and
+ * relay latency percentiles.
+ *
+ * <pre>
+ * java -cp junction-bench.jar dev.junction.bench.SignalingLoad --url ws://127.0.0.1:PORT/ws/mdn
+ *     [--connections 2000] [--seconds 20] [--warmup 5] [--rate-per-pair 0] [--window 8]
+ *     [--ramp-concurrency 64] [--ramp-timeout 300] [--event-loops 2] [--local-addresses 0]
+ *     [--server-pid PID] [--clk-tck 100] [--label name]
+ * </pre>
+ *
+ * <p>{@code --rate-per-pair 0} is closed loop: every pair keeps {@code --window} messages in
+ * flight, as fast as the relay returns them. A positive rate paces each pair to that many
+ * messages per second (still never more than the window in flight). The last line is
+ * {@code RESULT key=value ...} for scripts.
+ */
+public final class SignalingLoad {
+
+  private static final Set<String> OPTIONS = Set.of(
+      "url", "connections", "seconds", "warmup", "rate-per-pair", "window", "ramp-concurrency",
+      "ramp-timeout", "event-loops", "local-addresses", "server-pid", "clk-tck", "label");
+
+  public static void main(String[] argv) throws Exception {
+    Args a = new Args(argv, OPTIONS);
+    String url = a.required("url");
+    int connections = a.integer("connections", 2000);
+    int seconds = a.integer("seconds", 20);
+    int warmup = a.integer("warmup", 5);
+    double rate = a.decimal("rate-per-pair", 0);
+    int window = a.integer("window", 8);
+    int rampConcurrency = a.integer("ramp-concurrency", 64);
+    int rampTimeout = a.integer("ramp-timeout", 300);
+    int loops = a.integer("event-loops", 2);
+    int localAddresses = a.integer("local-addresses", 0);
+    long serverPid = a.integer("server-pid", -1);
+    double clkTck = a.decimal("clk-tck", 100);
+    String label = a.string("label", "target");
+    if (connections < 2 || connections % 2 != 0) throw new IllegalArgumentException("--connections must be even and >= 2");
+    if (seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600) throw new IllegalArgumentException("--seconds 1..3600, --warmup 0..600");
+    if (window < 1) throw new IllegalArgumentException("--window must be >= 1");
+
+    int exitCode;
+    try (EventLoops el = new EventLoops(loops)) {
+      exitCode = run(el, url, connections, seconds, warmup, rate, window, rampConcurrency, rampTimeout,
+          localAddresses, serverPid, clkTck, label);
+    }
+    System.exit(exitCode);
+  }
+
+  private static int run(EventLoops el, String url, int connections, int seconds, int warmup, double rate,
+      int window, int rampConcurrency, int rampTimeout, int localAddresses, long serverPid, double clkTck,
+      String label) throws Exception {
+    Connector connector = new Connector(el.vertx, url, localAddresses, connections + 16);
+    int pairCount = connections / 2;
+    List<TrafficLoop> loops = new ArrayList<>();
+    ClientConnection[] conns = new ClientConnection[connections];
+    TrafficLoop[] loopOf = new TrafficLoop[connections];
+    Ramp ramp = new Ramp(connections, rampConcurrency,
+        k -> loopOf[k].context.runOnContext(v -> conns[k].open(connector.newSocket(k), connector.options())));
+    for (int i = 0; i < el.size(); i++) loops.add(new TrafficLoop(el.context(i), ramp, window, rate));
+    SplittableRandom rnd = new SplittableRandom(7);
+    for (int p = 0; p < pairCount; p++) {
+      TrafficLoop loop = loops.get(p % loops.size());
+      ClientConnection caller = new ClientConnection(2 * p, "u" + (2 * p), true, loop);
+      ClientConnection callee = new ClientConnection(2 * p + 1, "u" + (2 * p + 1), true, loop);
+      conns[2 * p] = caller;
+      conns[2 * p + 1] = callee;
+      loopOf[2 * p] = loop;
+      loopOf[2 * p + 1] = loop;
+      // random initial tokens spread the paced sends of different pairs over time
+      loop.pairs.add(new Pair(caller, callee, loop, rnd.nextDouble()));
+    }
+
+    System.out.printf(Locale.ROOT, "[%s] opening %d connections to %s (ramp concurrency %d)%n", label, connections, url, rampConcurrency);
+    long rampStart = System.nanoTime();
+    ramp.start();
+    long deadline = rampStart + TimeUnit.SECONDS.toNanos(rampTimeout);
+    while (!ramp.await(5000)) {
+      System.out.printf(Locale.ROOT, "[%s]   ramp: %d logged in, %d failed after %.0f s%n", label, ramp.loggedIn(),
+          ramp.failedCount(), (System.nanoTime() - rampStart) / 1e9);
+      if (System.nanoTime() > deadline) break;
+    }
+    double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
+    System.out.printf(Locale.ROOT, "[%s] ramp: %d logged in, %d failed in %.1f s%s%n", label, ramp.loggedIn(),
+        ramp.failedCount(), rampSeconds, ramp.firstFailure() == null ? "" : " (first failure: " + ramp.firstFailure() + ")");
+    int readyPairs = 0;
+    for (TrafficLoop l : loops) for (Pair p : l.pairs) if (p.ready()) readyPairs++;
+    if (readyPairs == 0) {
+      System.out.printf(Locale.ROOT, "RESULT label=%s ok=false reason=no_pair_logged_in%n", label);
+      return 2;
+    }
+
+    ProcessCpu serverCpu = serverPid > 0 ? new ProcessCpu(serverPid, clkTck) : null;
+    ProcessCpu selfCpu = ProcessCpu.self(clkTck);
+    long t0 = System.nanoTime();
+    long measureStart = t0 + TimeUnit.SECONDS.toNanos(warmup);
+    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(seconds);
+    for (TrafficLoop l : loops) l.start(measureStart, measureEnd);
+    System.out.printf(Locale.ROOT, "[%s] %d pairs running: warmup %d s, measuring %d s, %s%n", label, readyPairs, warmup, seconds,
+        rate > 0 ? String.format(Locale.ROOT, "%.1f msg/s per pair, window %d", rate, window) : "closed loop, window " + window + " per pair");
+    sleepUntil(measureStart);
+    double serverCpu0 = serverCpu == null ? Double.NaN : serverCpu.seconds();
+    double selfCpu0 = selfCpu.seconds();
+    sleepUntil(measureEnd);
+    double serverCpuUsed = serverCpu == null ? Double.NaN : serverCpu.seconds() - serverCpu0;
+    double selfCpuUsed = selfCpu.seconds() - selfCpu0;
+
+    LoadStats total = new LoadStats();
+    List<Future<LoadStats>> parts = new ArrayList<>();
+    for (TrafficLoop l : loops) parts.add(l.stop());
+    for (Future<LoadStats> f : parts) total.add(f.await(30, TimeUnit.SECONDS));
+    for (TrafficLoop l : loops) l.closeAll();
+
+    Report r = new Report(label, connections, readyPairs, seconds, rate, window, rampSeconds, ramp.failedCount(),
+        total, serverCpuUsed, selfCpuUsed, new ExchangeScript("u0", "u1").meanBytes());
+    r.print(System.out);
+    if (ramp.firstError() != null) System.out.println("[" + label + "] first socket error: " + ramp.firstError());
+    Thread.sleep(500); // let the close frames go out
+    return 0;
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) TimeUnit.NANOSECONDS.sleep(Math.min(left, 200_000_000L));
+  }
+
+  private SignalingLoad() {}
+}
