@@ -22,10 +22,14 @@ import java.util.concurrent.atomic.LongAdder;
  * java -cp junction-bench.jar dev.junction.bench.IdleConnections --url ws://127.0.0.1:PORT/ws/mdn
  *     [--connections 10000] [--seconds 30] [--rooms 0] [--login true] [--name-prefix u]
  *     [--ramp-concurrency 256] [--ramp-timeout 300] [--event-loops 1] [--local-addresses 0]
- *     [--ready-file PATH] [--label name]
+ *     [--ready-file PATH] [--release-file PATH] [--label name]
  * </pre>
  *
- * <p>{@code --rooms R} spreads the clients over the rooms {@code <path>/idle0 .. idle(R-1)}: the
+ * <p>Connections are held for {@code --seconds} after they are all up; with {@code --release-file}
+ * they are released earlier once that file exists (so a script can hold several processes until
+ * it has read the server's metrics), {@code --seconds} staying the upper bound.
+ *
+ * <p>{@code --rooms R} spreads the clients over the rooms {@code <path>/<prefix>r0 .. r(R-1)}: the
  * MDN dialect sends the full user list to everyone in a room on every change, so N logins in one
  * room cost O(N^3) bytes; real deployments split users into rooms. The last line is
  * {@code RESULT key=value ...}. One process is limited by its file-descriptor limit; run several
@@ -35,7 +39,7 @@ public final class IdleConnections implements ClientConnection.Listener {
 
   private static final Set<String> OPTIONS = Set.of(
       "url", "connections", "seconds", "rooms", "login", "name-prefix", "ramp-concurrency", "ramp-timeout",
-      "event-loops", "local-addresses", "ready-file", "label");
+      "event-loops", "local-addresses", "ready-file", "release-file", "label");
 
   private final LongAdder disconnects = new LongAdder();
   private final LongAdder errors = new LongAdder();
@@ -61,13 +65,14 @@ public final class IdleConnections implements ClientConnection.Listener {
     String prefix = a.string("name-prefix", "u");
     String label = a.string("label", "idle");
     String readyFile = a.string("ready-file", null);
+    Path releaseFile = a.string("release-file", null) == null ? null : Path.of(a.string("release-file", null));
     if (n < 1 || seconds < 0 || seconds > 3600) throw new IllegalArgumentException("--connections >= 1, --seconds 0..3600");
 
     Connector connector = new Connector(el.vertx, url, a.integer("local-addresses", 0), n + 16);
     ClientConnection[] conns = new ClientConnection[n];
     for (int k = 0; k < n; k++) conns[k] = new ClientConnection(k, prefix + k, login, this);
     ramp = new Ramp(n, a.integer("ramp-concurrency", 256), k -> {
-      WebSocketConnectOptions o = rooms > 0 ? connector.options("idle" + (k % rooms)) : connector.options();
+      WebSocketConnectOptions o = rooms > 0 ? connector.options(prefix + "r" + (k % rooms)) : connector.options();
       el.context(k).runOnContext(v -> conns[k].open(connector.newSocket(k), o));
     });
 
@@ -87,18 +92,22 @@ public final class IdleConnections implements ClientConnection.Listener {
         ramp.firstFailure() == null ? "" : " (first failure: " + ramp.firstFailure() + ")");
     if (readyFile != null) Files.writeString(Path.of(readyFile), "up=" + up + "\n");
 
-    long holdEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < holdEnd) {
-      TimeUnit.MILLISECONDS.sleep(Math.min(5000, Math.max(1, (holdEnd - System.nanoTime()) / 1_000_000)));
-      if (System.nanoTime() < holdEnd) {
+    long holdStart = System.nanoTime();
+    long holdEnd = holdStart + TimeUnit.SECONDS.toNanos(seconds);
+    long lastStatus = holdStart;
+    while (System.nanoTime() < holdEnd && (releaseFile == null || !Files.exists(releaseFile))) {
+      TimeUnit.MILLISECONDS.sleep(Math.min(250, Math.max(1, (holdEnd - System.nanoTime()) / 1_000_000)));
+      if (System.nanoTime() - lastStatus > TimeUnit.SECONDS.toNanos(10)) {
+        lastStatus = System.nanoTime();
         System.out.printf(Locale.ROOT, "[%s]   holding: %d disconnects so far%n", label, disconnects.sum());
       }
     }
+    long held = Math.round((System.nanoTime() - holdStart) / 1e9);
     int open = countReady(el, conns);
-    System.out.printf(Locale.ROOT, "[%s] after %d s idle: %d of %d still open, %d disconnects, %d errors%s%n", label, seconds,
+    System.out.printf(Locale.ROOT, "[%s] after %d s idle: %d of %d still open, %d disconnects, %d errors%s%n", label, held,
         open, up, disconnects.sum(), errors.sum(), firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
     System.out.printf(Locale.ROOT, "RESULT label=%s connections=%d up=%d still_open=%d failed=%d disconnects=%d errors=%d ramp_s=%.1f held_s=%d%n",
-        label, n, up, open, ramp.failedCount(), disconnects.sum(), errors.sum(), rampSeconds, seconds);
+        label, n, up, open, ramp.failedCount(), disconnects.sum(), errors.sum(), rampSeconds, held);
     for (int k = 0; k < n; k++) {
       ClientConnection c = conns[k];
       el.context(k).runOnContext(v -> c.close());
