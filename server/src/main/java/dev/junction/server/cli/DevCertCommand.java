@@ -4,6 +4,7 @@ import dev.junction.server.tls.DevCertificate;
 import dev.junction.server.tls.MachineNames;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ final class DevCertCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (days < 1 || days > MAX_DAYS) {
       throw new ParameterException(
           spec.commandLine(),
@@ -64,9 +65,15 @@ final class DevCertCommand implements Callable<Integer> {
             spec.commandLine(), file + " already exists; pass --force to replace it");
       }
     }
-    Files.createDirectories(certFile.getParent());
     MachineNames names = MachineNames.discover();
-    DevCertificate.generate(names, Duration.ofDays(days), Instant.now()).writePem(certFile, keyFile);
+    DevCertificate certificate = DevCertificate.generate(names, Duration.ofDays(days), Instant.now());
+    try {
+      Files.createDirectories(certFile.getParent());
+      certificate.writePem(certFile, keyFile);
+    } catch (IOException e) {
+      // NIO messages are often just a path; the exception's name says what went wrong with it.
+      throw new UncheckedIOException("cannot write the certificate into " + certFile.getParent() + ": " + e, e);
+    }
     report(spec.commandLine().getOut(), names, certFile, keyFile);
     return 0;
   }

@@ -52,7 +52,9 @@ final class Settings {
               + "* variable must name one, like JUNCTION_HTTP_PORT for http.port (see docs/CONFIG.md)");
     }
     if (found.size() > 1) {
-      throw new ConfigException(variable + " is ambiguous: it matches " + found);
+      throw new ConfigException(
+          variable + " is ambiguous: it matches "
+              + String.join(" and ", found.stream().map(path -> String.join(".", path)).toList()));
     }
     return setting(found.get(0));
   }
