@@ -64,6 +64,7 @@ final class ConfigValidator {
     positive("signaling.maxConnectionsPerIp", s.maxConnectionsPerIp());
     positive("signaling.pingIntervalSeconds", s.pingIntervalSeconds());
     positive("signaling.idleTimeoutSeconds", s.idleTimeoutSeconds());
+    positive("signaling.maxRooms", s.maxRooms());
     // A quiet but healthy peer answers each ping; the timeout must leave room for one round.
     if (s.idleTimeoutSeconds() <= s.pingIntervalSeconds()) {
       problems.add(

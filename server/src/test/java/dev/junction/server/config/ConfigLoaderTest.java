@@ -23,7 +23,7 @@ class ConfigLoaderTest {
     assertThat(config.http()).isEqualTo(new HttpConfig("0.0.0.0", 8080, new TlsConfig("", ""), 4000));
     assertThat(config.http().tls().enabled()).isFalse();
     assertThat(config.signaling())
-        .isEqualTo(new SignalingConfig(65536, 50, 200, 262144, 1048576, 200, 20, 60));
+        .isEqualTo(new SignalingConfig(65536, 50, 200, 262144, 1048576, 200, 20, 60, 10000));
     assertThat(config.mdn()).isEqualTo(new MdnConfig(true, "/ws/mdn", true, 6503, true));
     assertThat(config.tutorial()).isEqualTo(new TutorialConfig(true, "/ws/tutorial"));
     assertThat(config.ice().servers()).isEmpty();
