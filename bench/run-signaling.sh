@@ -6,6 +6,7 @@
 #   SECONDS_MEASURE=10 WARMUP=3 bench/run-signaling.sh
 #
 # Runs, each against a freshly started server on a free loopback port:
+#   (ROUNDS > 1 repeats 1 and 2, alternating which server goes first)
 #   1. saturation: CONNECTIONS clients in pairs, closed loop (WINDOW messages in flight per pair)
 #      -> messages relayed per second, latency percentiles, server CPU
 #   2. paced: the same clients at PACED_RATE messages/s per pair (equal offered load for both)
@@ -17,7 +18,7 @@ set -euo pipefail
 
 CONNECTIONS=${CONNECTIONS:-2000}
 SECONDS_MEASURE=${SECONDS_MEASURE:-20}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-10}        # the JVM server needs its JIT warm as much as node does
 WINDOW=${WINDOW:-8}
 PACED_RATE=${PACED_RATE:-10}
 CLIENT_EVENT_LOOPS=${CLIENT_EVENT_LOOPS:-2}
@@ -27,6 +28,7 @@ IDLE_SECONDS=${IDLE_SECONDS:-30}
 IDLE_ROOM_SIZE=${IDLE_ROOM_SIZE:-100}  # clients per room in the idle run; 0 = all in the lobby
 IDLE_PER_PROCESS=${IDLE_PER_PROCESS:-7000}
 RUN_PACED=${RUN_PACED:-1}
+ROUNDS=${ROUNDS:-1}           # rounds per server and mode; the ratios use the mean over rounds
 RUN_IDLE=${RUN_IDLE:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:--Xms1g -Xmx2g}
@@ -98,7 +100,7 @@ wait_healthy() { # url pid seconds
 
 SERVER_PID=
 SERVER_PORT=
-start_server() { # name [java heap]
+start_server() { # name
   local name=$1
   SERVER_PORT=$(free_port)
   case "$name" in
@@ -106,12 +108,10 @@ start_server() { # name [java heap]
       node "$PEER_DIR/relay.js" "$SERVER_PORT" >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
       ;;
     junction)
-      local extra=()
-      if [[ -n "${2:-}" ]]; then extra+=(--set "signaling.maxRooms=$2"); fi
       java -Xmx1g -jar "$SERVER_JAR" run --set "http.port=$SERVER_PORT" --set mdn.ownListener=false \
         --set signaling.messagesPerSecond=1000000 --set signaling.messageBurst=1000000 \
         --set signaling.bytesPerSecond=1000000000 --set signaling.byteBurst=1000000000 \
-        --set signaling.maxConnectionsPerIp=100000 "${extra[@]}" >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
+        --set signaling.maxConnectionsPerIp=100000 >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
       ;;
   esac
   SERVER_PID=$!
@@ -135,26 +135,34 @@ ws_url() { # name
 # RESULT lines are "RESULT key=value ..."; field FILE KEY prints one value.
 field() { grep '^RESULT ' "$1" | tail -1 | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
-run_load() { # name mode(saturation|paced)
-  local name=$1 mode=$2 rate=0 file="$OUT/$1-$2.txt"
+run_load() { # name mode(saturation|paced) round
+  local name=$1 mode=$2 round=$3 rate=0 file="$OUT/$1-$2-$3.txt"
   [[ "$mode" == paced ]] && rate=$PACED_RATE
   start_server "$name"
-  log "== $name, $mode: $CONNECTIONS connections on $(ws_url "$name") (server pid $SERVER_PID)"
+  log "== $name, $mode, round $round: $CONNECTIONS connections on $(ws_url "$name") (server pid $SERVER_PID)"
   # shellcheck disable=SC2086
   java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.SignalingLoad --url "$(ws_url "$name")" \
     --connections "$CONNECTIONS" --seconds "$SECONDS_MEASURE" --warmup "$WARMUP" --rate-per-pair "$rate" \
     --window "$WINDOW" --event-loops "$CLIENT_EVENT_LOOPS" --ramp-timeout "$RAMP_TIMEOUT" \
-    --server-pid "$SERVER_PID" --clk-tck "$CLK_TCK" --label "$name-$mode" | tee "$file" >&2 || true
+    --server-pid "$SERVER_PID" --clk-tck "$CLK_TCK" --label "$name-$mode-$round" | tee "$file" >&2 || true
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    log "!! $name died during the $mode run"; echo "RESULT label=$name-$mode ok=false reason=server_died" >>"$file"
+    log "!! $name died during the $mode run"; echo "RESULT label=$name-$mode-$round ok=false reason=server_died" >>"$file"
   fi
   stop_server
 }
 
 SERVERS=(node-ws)
 ((HAVE_JUNCTION)) && SERVERS+=(junction)
-for s in "${SERVERS[@]}"; do run_load "$s" saturation; done
-if [[ "$RUN_PACED" == 1 ]]; then for s in "${SERVERS[@]}"; do run_load "$s" paced; done; fi
+MODES=(saturation)
+[[ "$RUN_PACED" == 1 ]] && MODES+=(paced)
+# Rounds alternate the order (A B, B A, ...) so a drift in the machine's load hurts both alike.
+for mode in "${MODES[@]}"; do
+  for ((r = 1; r <= ROUNDS; r++)); do
+    order=("${SERVERS[@]}")
+    if ((r % 2 == 0)); then order=(); for ((i = ${#SERVERS[@]} - 1; i >= 0; i--)); do order+=("${SERVERS[$i]}"); done; fi
+    for s in "${order[@]}"; do run_load "$s" "$mode" "$r"; done
+  done
+done
 
 # ---- idle connections against Junction -----------------------------------------------------------
 IDLE_SUMMARY="idle: not run"
@@ -167,7 +175,7 @@ if [[ "$RUN_IDLE" == 1 ]] && ((HAVE_JUNCTION)); then
   fi
   rooms=0
   ((IDLE_ROOM_SIZE > 0)) && rooms=$(((idle_n + IDLE_ROOM_SIZE - 1) / IDLE_ROOM_SIZE))
-  if ((rooms > 0)); then start_server junction "$((rooms + 16))"; else start_server junction; fi
+  start_server junction  # default signaling.maxRooms (10000) is far above the rooms used here
   procs=$(((idle_n + IDLE_PER_PROCESS - 1) / IDLE_PER_PROCESS))
   log "== junction, idle: $idle_n connections in $procs client processes, $rooms rooms, held ${IDLE_SECONDS}s (server pid $SERVER_PID, -Xmx1g)"
   client_pids=()
@@ -222,49 +230,63 @@ fi
 
 # ---- table -----------------------------------------------------------------------------------------
 kfmt() { awk -v v="${1:-0}" 'BEGIN { if (v >= 1000) printf "%.1fk", v / 1000; else printf "%.0f", v }'; }
-ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "n/a" }'; }
-row() { # name mode
-  local f="$OUT/$1-$2.txt"
-  if [[ ! -f "$f" ]] || [[ "$(field "$f" ok)" != true ]]; then
-    printf '%-9s %-10s  %s\n' "$1" "$2" "no result ($(field "$f" reason 2>/dev/null || echo missing))"
+ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", a / b; else printf "n/a" }'; }
+ok_files() { # name mode: the result files of the rounds that completed
+  local f
+  for f in "$OUT/$1-$2-"*.txt; do [[ -f "$f" && "$(field "$f" ok)" == true ]] && echo "$f"; done
+}
+mean() { # name mode key: mean over completed rounds (key "eff" = messages per server CPU-second)
+  local f v sum=0 n=0
+  for f in $(ok_files "$1" "$2"); do
+    if [[ "$3" == eff ]]; then
+      v=$(awk -v r="$(field "$f" received)" -v c="$(field "$f" server_cpu_s)" 'BEGIN { if (c > 0) print r / c; else print 0 }')
+    else
+      v=$(field "$f" "$3")
+    fi
+    sum=$(awk -v a="$sum" -v b="$v" 'BEGIN {print a + b}')
+    n=$((n + 1))
+  done
+  ((n > 0)) && awk -v a="$sum" -v n="$n" 'BEGIN {printf "%.3f", a / n}'
+  return 0
+}
+row() { # file
+  local f=$1 label cores eff
+  label=$(field "$f" label)
+  if [[ "$(field "$f" ok)" != true ]]; then
+    printf '%-22s %s\n' "$label" "no result ($(field "$f" reason))"
     return
   fi
-  local cpu eff
-  cpu=$(awk -v c="$(field "$f" server_cpu_s)" -v s="$(field "$f" seconds)" 'BEGIN {printf "%.2f", c / s}')
+  cores=$(awk -v c="$(field "$f" server_cpu_s)" -v s="$(field "$f" seconds)" 'BEGIN {printf "%.2f", c / s}')
   eff=$(awk -v r="$(field "$f" received)" -v c="$(field "$f" server_cpu_s)" 'BEGIN { if (c > 0) printf "%.0f", r / c; else print 0 }')
-  printf '%-9s %-10s %9s %9s %9s %9s %9s %6s %9s %7s %5s\n' "$1" "$2" "$(kfmt "$(field "$f" msg_per_s)")" \
-    "$(field "$f" p50_ms)" "$(field "$f" p99_ms)" "$(field "$f" p999_ms)" "$(field "$f" max_ms)" "$cpu" "$(kfmt "$eff")" \
+  printf '%-22s %9s %9s %9s %9s %9s %6s %9s %6s %5s\n' "$label" "$(kfmt "$(field "$f" msg_per_s)")" \
+    "$(field "$f" p50_ms)" "$(field "$f" p99_ms)" "$(field "$f" p999_ms)" "$(field "$f" max_ms)" "$cores" "$(kfmt "$eff")" \
     "$(field "$f" errors)" "$(field "$f" disconnects)"
 }
 
 {
   echo
-  echo "Signaling relay (MDN dialect): $CONNECTIONS connections in pairs, offer ~4.6 KB / answer ~4.0 KB / 8 candidates ~270 B;"
-  echo "measured ${SECONDS_MEASURE}s after ${WARMUP}s warmup; saturation = closed loop, $WINDOW in flight per pair; paced = $PACED_RATE msg/s per pair"
-  echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d), load generator on the same cores"
-  printf '%-9s %-10s %9s %9s %9s %9s %9s %6s %9s %7s %5s\n' server run "msg/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" cores "msg/cpu-s" errors disc
-  for mode in saturation paced; do
-    [[ "$mode" == paced && "$RUN_PACED" != 1 ]] && continue
-    for s in "${SERVERS[@]}"; do row "$s" "$mode"; done
+  echo "Signaling relay (MDN dialect): $CONNECTIONS connections in pairs; offer ~4.6 KB, answer ~4.0 KB, 8 candidates ~270 B per exchange"
+  echo "${SECONDS_MEASURE}s measured after ${WARMUP}s warmup, $ROUNDS round(s); saturation = closed loop, $WINDOW in flight per pair; paced = $PACED_RATE msg/s per pair"
+  echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d), load generator on the same cores; cores = server CPU seconds / wall seconds"
+  printf '%-22s %9s %9s %9s %9s %9s %6s %9s %6s %5s\n' run "msg/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" cores "msg/cpu-s" errors disc
+  for mode in "${MODES[@]}"; do
+    for s in "${SERVERS[@]}"; do
+      for f in "$OUT/$s-$mode-"*.txt; do [[ -f "$f" ]] && row "$f"; done
+    done
   done
+  echo
   if ((HAVE_JUNCTION)); then
-    j="$OUT/junction-saturation.txt"
-    n="$OUT/node-ws-saturation.txt"
-    if [[ "$(field "$j" ok)" == true && "$(field "$n" ok)" == true ]]; then
-      echo
-      printf 'junction %s msg/s p99 %s ms | node-ws %s msg/s p99 %s ms | throughput %s, p99 %s of the peer' \
-        "$(kfmt "$(field "$j" msg_per_s)")" "$(field "$j" p99_ms)" "$(kfmt "$(field "$n" msg_per_s)")" "$(field "$n" p99_ms)" \
-        "$(ratio "$(field "$j" msg_per_s)" "$(field "$n" msg_per_s)")" "$(ratio "$(field "$j" p99_ms)" "$(field "$n" p99_ms)")"
-      printf ', msg per server CPU-second %s\n' \
-        "$(ratio "$(awk -v r="$(field "$j" received)" -v c="$(field "$j" server_cpu_s)" 'BEGIN{print r/c}')" \
-          "$(awk -v r="$(field "$n" received)" -v c="$(field "$n" server_cpu_s)" 'BEGIN{print r/c}')")"
+    jt=$(mean junction saturation msg_per_s); nt=$(mean node-ws saturation msg_per_s)
+    jq99=$(mean junction saturation p99_ms); nq99=$(mean node-ws saturation p99_ms)
+    if [[ -n "$jt" && -n "$nt" ]]; then
+      printf 'junction %s msg/s p99 %.1f ms | node-ws %s msg/s p99 %.1f ms | throughput %s, p99 %s of the peer, msg per server CPU-second %s\n' \
+        "$(kfmt "$jt")" "$jq99" "$(kfmt "$nt")" "$nq99" "$(ratio "$jt" "$nt")" "$(ratio "$jq99" "$nq99")" \
+        "$(ratio "$(mean junction saturation eff)" "$(mean node-ws saturation eff)")"
     fi
-    jp="$OUT/junction-paced.txt"
-    np="$OUT/node-ws-paced.txt"
-    if [[ "$RUN_PACED" == 1 && "$(field "$jp" ok)" == true && "$(field "$np" ok)" == true ]]; then
-      printf 'paced (equal load %s msg/s): junction p99 %s ms | node-ws p99 %s ms | p99 %s of the peer\n' \
-        "$(kfmt "$(field "$np" msg_per_s)")" "$(field "$jp" p99_ms)" "$(field "$np" p99_ms)" \
-        "$(ratio "$(field "$jp" p99_ms)" "$(field "$np" p99_ms)")"
+    jp=$(mean junction paced p99_ms); np=$(mean node-ws paced p99_ms)
+    if [[ -n "$jp" && -n "$np" ]]; then
+      printf 'paced, equal offered load %s msg/s: junction p99 %.2f ms | node-ws p99 %.2f ms | p99 %s of the peer\n' \
+        "$(kfmt "$(mean node-ws paced msg_per_s)")" "$jp" "$np" "$(ratio "$jp" "$np")"
     fi
   else
     echo "junction: not measured (no runnable Junction server in this tree)"
