@@ -189,7 +189,7 @@ if [[ "$RUN_IDLE" == 1 ]] && ((HAVE_JUNCTION)); then
     # shellcheck disable=SC2086
     # --seconds is only the upper bound: the clients are released once /metrics has been read
     java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.IdleConnections --url "$(ws_url junction)" \
-      --connections "$n" --seconds "$((IDLE_SECONDS + RAMP_TIMEOUT + 120))" --rooms "$proc_rooms" --name-prefix "p${p}" \
+      --connections "$n" --seconds "$((IDLE_SECONDS + RAMP_TIMEOUT + 120))" --rooms "$proc_rooms" --name-prefix "p${p}-" \
       --local-addresses 4 --ramp-timeout "$RAMP_TIMEOUT" --ready-file "$OUT/idle-$p.ready" \
       --release-file "$OUT/idle.release" --label "idle-$p" >"$OUT/idle-$p.txt" 2>&1 &
     client_pids+=($!)

@@ -50,6 +50,8 @@ final class ClientConnection {
   private ClientWebSocket ws;
   private long serverId = -1;
   private Buffer partial;
+  /** The login outcome goes to the listener exactly once (a failed connect may also close). */
+  private boolean loginReported;
 
   /** Free slot for whoever drives this connection (the pair it belongs to). */
   Object owner;
@@ -73,7 +75,7 @@ final class ClientConnection {
     ws.connect(new WebSocketConnectOptions(options)).onComplete(ar -> {
       if (ar.failed()) {
         state = State.CLOSED;
-        listener.loginFailed(this, "connect: " + ar.cause());
+        reportLoginFailure("connect: " + ar.cause());
       } else if (state == State.CONNECTING) {
         state = State.AWAIT_ID;
       }
@@ -111,7 +113,7 @@ final class ClientConnection {
     if (before == State.READY) {
       listener.disconnected(this, true);
     } else {
-      listener.loginFailed(this, "closed by server while " + before);
+      reportLoginFailure("closed by server while " + before);
     }
   }
 
@@ -162,11 +164,11 @@ final class ClientConnection {
         } else if ("error".equals(type)) {
           state = State.CLOSING;
           ws.close();
-          listener.loginFailed(this, "server refused the login: " + m);
+          reportLoginFailure("server refused the login: " + m);
         } else if ("rejectusername".equals(type)) {
           state = State.CLOSING;
           ws.close();
-          listener.loginFailed(this, "server renamed " + name + ": " + m);
+          reportLoginFailure("server renamed " + name + ": " + m);
         }
       }
       case READY -> {
@@ -185,6 +187,16 @@ final class ClientConnection {
 
   private void becomeReady() {
     state = State.READY;
-    listener.loggedIn(this);
+    if (!loginReported) {
+      loginReported = true;
+      listener.loggedIn(this);
+    }
+  }
+
+  private void reportLoginFailure(String reason) {
+    if (!loginReported) {
+      loginReported = true;
+      listener.loginFailed(this, reason);
+    }
   }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.SignalingLoad --url ws://127.0.0.1:PORT/ws/mdn
- *     [--connections 2000] [--seconds 20] [--warmup 5] [--rate-per-pair 0] [--window 8]
+ *     [--connections 2000] [--seconds 20] [--warmup 10] [--rate-per-pair 0] [--window 8]
  *     [--ramp-concurrency 64] [--ramp-timeout 300] [--event-loops 2] [--local-addresses 0]
  *     [--server-pid PID] [--clk-tck 100] [--label name]
  * </pre>
@@ -27,41 +26,30 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SignalingLoad {
 
-  private static final Set<String> OPTIONS = Set.of(
-      "url", "connections", "seconds", "warmup", "rate-per-pair", "window", "ramp-concurrency",
-      "ramp-timeout", "event-loops", "local-addresses", "server-pid", "clk-tck", "label");
-
   public static void main(String[] argv) throws Exception {
-    Args a = new Args(argv, OPTIONS);
-    String url = a.required("url");
-    int connections = a.integer("connections", 2000);
-    int seconds = a.integer("seconds", 20);
-    int warmup = a.integer("warmup", 5);
-    double rate = a.decimal("rate-per-pair", 0);
-    int window = a.integer("window", 8);
-    int rampConcurrency = a.integer("ramp-concurrency", 64);
-    int rampTimeout = a.integer("ramp-timeout", 300);
-    int loops = a.integer("event-loops", 2);
-    int localAddresses = a.integer("local-addresses", 0);
-    long serverPid = a.integer("server-pid", -1);
-    double clkTck = a.decimal("clk-tck", 100);
-    String label = a.string("label", "target");
-    if (connections < 2 || connections % 2 != 0) throw new IllegalArgumentException("--connections must be even and >= 2");
-    if (seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600) throw new IllegalArgumentException("--seconds 1..3600, --warmup 0..600");
-    if (window < 1) throw new IllegalArgumentException("--window must be >= 1");
-
-    int exitCode;
-    try (EventLoops el = new EventLoops(loops)) {
-      exitCode = run(el, url, connections, seconds, warmup, rate, window, rampConcurrency, rampTimeout,
-          localAddresses, serverPid, clkTck, label);
+    LoadOptions o = LoadOptions.parse(argv);
+    Report r;
+    try (EventLoops el = new EventLoops(o.eventLoops())) {
+      r = run(el, o);
     }
-    System.exit(exitCode);
+    if (r == null) {
+      System.out.printf(Locale.ROOT, "RESULT label=%s ok=false reason=no_pair_logged_in%n", o.label());
+      System.exit(2);
+    }
+    System.exit(0);
   }
 
-  private static int run(EventLoops el, String url, int connections, int seconds, int warmup, double rate,
-      int window, int rampConcurrency, int rampTimeout, int localAddresses, long serverPid, double clkTck,
-      String label) throws Exception {
-    Connector connector = new Connector(el.vertx, url, localAddresses, connections + 16);
+  /** Runs the load and prints the report; null if no pair could log in. */
+  static Report run(EventLoops el, LoadOptions o) throws Exception {
+    String label = o.label();
+    int connections = o.connections();
+    int seconds = o.seconds();
+    int warmup = o.warmup();
+    double rate = o.ratePerPair();
+    int window = o.window();
+    int rampConcurrency = o.rampConcurrency();
+    String url = o.url();
+    Connector connector = new Connector(el.vertx, url, o.localAddresses(), connections + 16);
     int pairCount = connections / 2;
     List<TrafficLoop> loops = new ArrayList<>();
     ClientConnection[] conns = new ClientConnection[connections];
@@ -85,7 +73,7 @@ public final class SignalingLoad {
     System.out.printf(Locale.ROOT, "[%s] opening %d connections to %s (ramp concurrency %d)%n", label, connections, url, rampConcurrency);
     long rampStart = System.nanoTime();
     ramp.start();
-    long deadline = rampStart + TimeUnit.SECONDS.toNanos(rampTimeout);
+    long deadline = rampStart + TimeUnit.SECONDS.toNanos(o.rampTimeout());
     while (!ramp.await(5000)) {
       System.out.printf(Locale.ROOT, "[%s]   ramp: %d logged in, %d failed after %.0f s%n", label, ramp.loggedIn(),
           ramp.failedCount(), (System.nanoTime() - rampStart) / 1e9);
@@ -96,13 +84,10 @@ public final class SignalingLoad {
         ramp.failedCount(), rampSeconds, ramp.firstFailure() == null ? "" : " (first failure: " + ramp.firstFailure() + ")");
     int readyPairs = 0;
     for (TrafficLoop l : loops) for (Pair p : l.pairs) if (p.ready()) readyPairs++;
-    if (readyPairs == 0) {
-      System.out.printf(Locale.ROOT, "RESULT label=%s ok=false reason=no_pair_logged_in%n", label);
-      return 2;
-    }
+    if (readyPairs == 0) return null;
 
-    ProcessCpu serverCpu = serverPid > 0 ? new ProcessCpu(serverPid, clkTck) : null;
-    ProcessCpu selfCpu = ProcessCpu.self(clkTck);
+    ProcessCpu serverCpu = o.serverPid() > 0 ? new ProcessCpu(o.serverPid(), o.clkTck()) : null;
+    ProcessCpu selfCpu = ProcessCpu.self(o.clkTck());
     long t0 = System.nanoTime();
     long measureStart = t0 + TimeUnit.SECONDS.toNanos(warmup);
     long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(seconds);
@@ -127,7 +112,7 @@ public final class SignalingLoad {
     r.print(System.out);
     if (ramp.firstError() != null) System.out.println("[" + label + "] first socket error: " + ramp.firstError());
     Thread.sleep(500); // let the close frames go out
-    return 0;
+    return r;
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {
