@@ -21,13 +21,13 @@ final class ClientConnection {
     void loginFailed(ClientConnection c, String reason);
 
     /** A message relayed from another client (not id/userlist/rejectusername). */
-    void relayed(ClientConnection c, Buffer message);
+    void relayed(ClientConnection c, Inbound message);
 
     /** The server sent something else after login (a userlist, ...). */
     default void chatter(ClientConnection c, String type) {}
 
     /** The server refused something we sent with an {@code error} message (Junction's addition to MDN). */
-    void serverError(ClientConnection c, Buffer message);
+    void serverError(ClientConnection c, Inbound message);
 
     /** The socket closed and we did not close it. {@code wasReady}: after login. */
     void disconnected(ClientConnection c, boolean wasReady);
@@ -143,12 +143,13 @@ final class ClientConnection {
     }
   }
 
-  private void onMessage(Buffer m) {
+  private void onMessage(Buffer buffer) {
+    Inbound m = new Inbound(buffer);
     if (state == State.CONNECTING) state = State.AWAIT_ID; // the id can arrive with the handshake
     switch (state) {
       case AWAIT_ID -> {
-        if (!"id".equals(Wire.type(m))) return; // anything before the id is ignored, as MDN's client does
-        serverId = Wire.longValue(m, Wire.ID_KEY, -1);
+        if (!"id".equals(m.type())) return; // anything before the id is ignored, as MDN's client does
+        serverId = m.longValue(Wire.ID_KEY, -1);
         if (!login) {
           becomeReady();
           return;
@@ -158,9 +159,9 @@ final class ClientConnection {
         state = State.AWAIT_USERLIST;
       }
       case AWAIT_USERLIST -> {
-        String type = Wire.type(m);
+        String type = m.type();
         if ("userlist".equals(type)) {
-          if (Wire.contains(m, quotedName)) becomeReady();
+          if (m.contains(quotedName)) becomeReady();
         } else if ("error".equals(type)) {
           state = State.CLOSING;
           ws.close();
@@ -172,7 +173,7 @@ final class ClientConnection {
         }
       }
       case READY -> {
-        String type = Wire.type(m);
+        String type = m.type();
         if ("error".equals(type)) {
           listener.serverError(this, m);
         } else if (type == null || "userlist".equals(type) || "id".equals(type) || "rejectusername".equals(type)) {

@@ -1,7 +1,6 @@
 package dev.junction.bench;
 
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +149,7 @@ public final class IdleConnections implements ClientConnection.Listener {
   }
 
   @Override
-  public void relayed(ClientConnection c, Buffer message) {
+  public void relayed(ClientConnection c, Inbound message) {
     chatter.increment();
   }
 
@@ -160,7 +159,7 @@ public final class IdleConnections implements ClientConnection.Listener {
   }
 
   @Override
-  public void serverError(ClientConnection c, Buffer message) {
+  public void serverError(ClientConnection c, Inbound message) {
     noteError("server error message: " + message);
   }
 

@@ -2,7 +2,6 @@ package dev.junction.bench;
 
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,14 +95,14 @@ final class TrafficLoop implements ClientConnection.Listener {
   }
 
   @Override
-  public void relayed(ClientConnection c, Buffer m) {
+  public void relayed(ClientConnection c, Inbound m) {
     long now = System.nanoTime();
-    long sent = Wire.longValue(m, Wire.SENT_KEY, -1);
+    long sent = m.longValue(Wire.SENT_KEY, -1);
     if (sent < 0) {
       stats.malformed++;
       return;
     }
-    if (!Wire.contains(m, c.targetMarker)) {
+    if (!m.contains(c.targetMarker)) {
       stats.misrouted++;
       return;
     }
@@ -124,7 +123,7 @@ final class TrafficLoop implements ClientConnection.Listener {
   }
 
   @Override
-  public void serverError(ClientConnection c, Buffer m) {
+  public void serverError(ClientConnection c, Inbound m) {
     stats.errors++;
     ramp.noteError(new IllegalStateException("server error message: " + m));
   }

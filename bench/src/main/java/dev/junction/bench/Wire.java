@@ -1,6 +1,5 @@
 package dev.junction.bench;
 
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,63 +22,56 @@ final class Wire {
   static final byte[] SENT_KEY = ascii("\"benchSentNs\":");
 
   /** Index of {@code pattern} in {@code b} at or after {@code from}, or -1. */
-  static int indexOf(Buffer b, byte[] pattern, int from) {
-    int last = b.length() - pattern.length;
+  static int indexOf(byte[] b, byte[] pattern, int from) {
+    int last = b.length - pattern.length;
     byte first = pattern[0];
     outer:
     for (int i = Math.max(0, from); i <= last; i++) {
-      if (b.getByte(i) != first) continue;
+      if (b[i] != first) continue;
       for (int j = 1; j < pattern.length; j++) {
-        if (b.getByte(i + j) != pattern[j]) continue outer;
+        if (b[i + j] != pattern[j]) continue outer;
       }
       return i;
     }
     return -1;
   }
 
-  private static int skipSpaces(Buffer b, int i) {
-    while (i < b.length()) {
-      byte c = b.getByte(i);
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
-      i++;
-    }
+  private static int skipSpaces(byte[] b, int i) {
+    while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) i++;
     return i;
   }
 
   /** The string value of the first {@code "type":} key, or null. */
-  static String type(Buffer b) {
+  static String type(byte[] b) {
     int k = indexOf(b, TYPE_KEY, 0);
     if (k < 0) return null;
     int i = skipSpaces(b, k + TYPE_KEY.length);
-    if (i >= b.length() || b.getByte(i) != '"') return null;
+    if (i >= b.length || b[i] != '"') return null;
     int end = i + 1;
-    while (end < b.length() && b.getByte(end) != '"') end++;
-    if (end >= b.length()) return null;
-    return b.getString(i + 1, end, "US-ASCII");
+    while (end < b.length && b[end] != '"') end++;
+    if (end >= b.length) return null;
+    return new String(b, i + 1, end - i - 1, StandardCharsets.US_ASCII);
   }
 
-  /** The integer value of the first {@code key} (a {@code "name":} byte pattern), or {@code missing}. */
-  static long longValue(Buffer b, byte[] key, long missing) {
+  /** The integer value of the first {@code key} (a {@code "name":} pattern), or {@code missing}. */
+  static long longValue(byte[] b, byte[] key, long missing) {
     int k = indexOf(b, key, 0);
     if (k < 0) return missing;
     int i = skipSpaces(b, k + key.length);
-    boolean negative = i < b.length() && b.getByte(i) == '-';
+    boolean negative = i < b.length && b[i] == '-';
     if (negative) i++;
     long v = 0;
     int digits = 0;
-    while (i < b.length()) {
-      byte c = b.getByte(i);
-      if (c < '0' || c > '9') break;
-      v = v * 10 + (c - '0');
+    while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+      v = v * 10 + (b[i] - '0');
       i++;
       digits++;
     }
-    if (digits == 0) return missing;
+    if (digits == 0 || i == b.length) return missing; // a number cut off by the end is not trusted
     return negative ? -v : v;
   }
 
-  /** True if the bytes contain {@code pattern} anywhere. */
-  static boolean contains(Buffer b, byte[] pattern) {
+  static boolean contains(byte[] b, byte[] pattern) {
     return indexOf(b, pattern, 0) >= 0;
   }
 }

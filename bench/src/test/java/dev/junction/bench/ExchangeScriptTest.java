@@ -57,23 +57,47 @@ class ExchangeScriptTest {
   }
 
   @Test
-  void wireReadsTypeAndTimestampBackFromTheBytes() {
+  void inboundReadsTypeTimestampAndTargetBackFromTheBytes() {
     ExchangeScript.Step s = script.step(3);
-    Buffer b = Buffer.buffer(s.render(1234567890123L));
-    assertThat(Wire.type(b)).isEqualTo("new-ice-candidate");
-    assertThat(Wire.longValue(b, Wire.SENT_KEY, -1)).isEqualTo(1234567890123L);
-    assertThat(Wire.contains(b, Wire.ascii("\"target\":\"u1\""))).isTrue();
-    assertThat(Wire.contains(b, Wire.ascii("\"target\":\"u0\""))).isFalse();
+    Inbound m = new Inbound(Buffer.buffer(s.render(1234567890123L)));
+    assertThat(m.type()).isEqualTo("new-ice-candidate");
+    assertThat(m.longValue(Wire.SENT_KEY, -1)).isEqualTo(1234567890123L);
+    assertThat(m.contains(Wire.ascii("\"target\":\"u1\""))).isTrue();
+    assertThat(m.contains(Wire.ascii("\"target\":\"u0\""))).isFalse();
   }
 
   @Test
-  void wireReadsServerMessages() {
-    Buffer id = Buffer.buffer("{\"type\":\"id\",\"id\":1795242732626}");
-    assertThat(Wire.type(id)).isEqualTo("id");
-    assertThat(Wire.longValue(id, Wire.ID_KEY, -1)).isEqualTo(1795242732626L);
-    Buffer spaced = Buffer.buffer("{ \"type\": \"userlist\", \"users\": [\"u1\", null] }");
-    assertThat(Wire.type(spaced)).isEqualTo("userlist");
-    assertThat(Wire.contains(spaced, Wire.ascii("\"u1\""))).isTrue();
-    assertThat(Wire.longValue(Buffer.buffer("{\"type\":\"x\"}"), Wire.ID_KEY, -7)).isEqualTo(-7);
+  void inboundFindsFieldsPastTheHeadWhenARelayReordersThem() {
+    String sdp = SdpSamples.jsonString(SdpSamples.offerSdp());
+    String reordered = "{\"sdp\":{\"type\":\"offer\",\"sdp\":" + sdp + "},\"type\":\"video-offer\",\"target\":\"u1\",\"benchSentNs\":42}";
+    Inbound m = new Inbound(Buffer.buffer(reordered));
+    assertThat(m.length()).isGreaterThan(Inbound.HEAD);
+    assertThat(m.longValue(Wire.SENT_KEY, -1)).isEqualTo(42);
+    assertThat(m.contains(Wire.ascii("\"target\":\"u1\""))).isTrue();
+    // a nested "type" comes first here: the reader documents that it takes the first one
+    assertThat(m.type()).isEqualTo("offer");
+  }
+
+  @Test
+  void inboundReadsServerMessages() {
+    Inbound id = new Inbound(Buffer.buffer("{\"type\":\"id\",\"id\":1795242732626}"));
+    assertThat(id.type()).isEqualTo("id");
+    assertThat(id.longValue(Wire.ID_KEY, -1)).isEqualTo(1795242732626L);
+    Inbound spaced = new Inbound(Buffer.buffer("{ \"type\": \"userlist\", \"users\": [\"u1\", null] }"));
+    assertThat(spaced.type()).isEqualTo("userlist");
+    assertThat(spaced.contains(Wire.ascii("\"u1\""))).isTrue();
+    assertThat(new Inbound(Buffer.buffer("{\"type\":\"x\"}")).longValue(Wire.ID_KEY, -7)).isEqualTo(-7);
+    assertThat(Wire.longValue(Wire.ascii("{\"id\":12"), Wire.ID_KEY, -7)).as("cut off").isEqualTo(-7);
+  }
+
+  @Test
+  void aLongUserListIsSearchedToTheEnd() {
+    StringBuilder b = new StringBuilder("{\"type\":\"userlist\",\"users\":[");
+    for (int i = 0; i < 2000; i++) b.append("\"u").append(i).append("\",");
+    b.append("\"me\"]}");
+    Inbound m = new Inbound(Buffer.buffer(b.toString()));
+    assertThat(m.type()).isEqualTo("userlist");
+    assertThat(m.contains(Wire.ascii("\"me\""))).isTrue();
+    assertThat(m.contains(Wire.ascii("\"you\""))).isFalse();
   }
 }
