@@ -378,7 +378,7 @@ export class Call extends EventTarget {
     this._end('remote-hangup', `${this.peer} ended the call.`, false);
   }
 
-  /** Ends the call because of a failure; `notifyPeer` also sends a hang-up. */
+  /** Ends the call because of a failure (reported with `code`) and tells the peer. */
   fail(code, message) {
     this._fail(new JunctionError(code, message), true);
   }
@@ -663,6 +663,7 @@ export class JunctionClient extends EventTarget {
   /**
    * Opens the signaling socket and resolves once registered (the name may have changed; see
    * `name`). Keeps retrying while the server is unreachable; rejects only on a fatal error.
+   * A client is single-use: after close(), make a new one.
    */
   connect() {
     if (this._connecting) return this._connecting;
