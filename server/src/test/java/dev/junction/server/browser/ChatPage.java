@@ -45,6 +45,11 @@ final class ChatPage {
     return this;
   }
 
+  /** Whether the element with this id is visible (e.g. "chat", "people", "dial"). */
+  boolean shows(String id) {
+    return driver.findElement(By.id(id)).isDisplayed();
+  }
+
   /** "You are alice" as shown in the header. */
   String me() {
     return driver.findElement(By.id("me")).getText();

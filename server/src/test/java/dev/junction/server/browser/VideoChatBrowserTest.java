@@ -60,6 +60,9 @@ class VideoChatBrowserTest {
   void tutorialDialectCallByNameShowsVideoOnBothSidesAndHangUpEndsItForBoth() {
     ChatPage alice = page("alice").join("tutorial", "alice");
     ChatPage bob = page("bob").join("tutorial", "bob");
+    assertThat(alice.shows("dial")).as("call by name").isTrue();
+    assertThat(alice.shows("people")).as("no user list in this dialect").isFalse();
+    assertThat(alice.shows("chat")).as("no chat in this dialect").isFalse();
     alice.muteRemoteMedia();
     bob.muteRemoteMedia();
 
@@ -89,6 +92,7 @@ class VideoChatBrowserTest {
     ChatPage bob = page("bob").join("mdn", "bob");
     await().untilAsserted(() -> assertThat(alice.users()).contains("bob"));
     await().untilAsserted(() -> assertThat(bob.users()).contains("alice"));
+    assertThat(alice.shows("dial")).as("no call by name with a user list").isFalse();
     alice.muteRemoteMedia();
     bob.muteRemoteMedia();
 
