@@ -11,6 +11,7 @@ package dev.junction.server.config;
  * @param maxConnectionsPerIp concurrent WebSocket connections from one remote address
  * @param pingIntervalSeconds how often the server pings an otherwise quiet connection
  * @param idleTimeoutSeconds a connection that sends nothing (not even a pong) for this long is closed
+ * @param maxRooms named rooms per dialect (clients pick room names in the WebSocket path)
  */
 public record SignalingConfig(
     int maxFrameBytes,
@@ -20,4 +21,5 @@ public record SignalingConfig(
     int byteBurst,
     int maxConnectionsPerIp,
     int pingIntervalSeconds,
-    int idleTimeoutSeconds) {}
+    int idleTimeoutSeconds,
+    int maxRooms) {}

@@ -1,0 +1,217 @@
+package dev.junction.server;
+
+import dev.junction.server.config.HttpConfig;
+import dev.junction.server.config.JunctionConfig;
+import dev.junction.server.config.SignalingConfig;
+import dev.junction.server.http.Problem;
+import dev.junction.server.http.WebApp;
+import dev.junction.server.metrics.Metrics;
+import dev.junction.server.metrics.SignalingMetrics;
+import dev.junction.server.ws.DialectPaths;
+import dev.junction.server.ws.DialectRoute;
+import dev.junction.server.ws.SignalingSockets;
+import dev.junction.signaling.RateLimits;
+import dev.junction.signaling.SignalingEvents;
+import dev.junction.signaling.mdn.MdnDialect;
+import dev.junction.signaling.tutorial.TutorialDialect;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: wires the configuration, signaling dialects, WebSocket transport, HTTP
+ * routes and metrics together with plain constructors, listens, and shuts down gracefully.
+ *
+ * <p>Close cascade on {@link #stop()}: health turns 503 and new handshakes are refused; every
+ * signaling socket gets close 1001; the HTTP listeners stop accepting and in-flight requests get
+ * up to {@code http.shutdownGraceMillis} to finish; then Vert.x (event loops, timers) closes.
+ */
+public final class JunctionServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(JunctionServer.class);
+  private static final long START_TIMEOUT_SECONDS = 30;
+  /** Offered on every listener; the MDN dialect requires it, the others accept it. */
+  private static final String JSON_SUBPROTOCOL = "json";
+
+  private final JunctionConfig config;
+  private final Vertx vertx;
+  private final Metrics metrics;
+  private final SignalingEvents events;
+  private final SignalingSockets sockets;
+  private final List<HttpServer> listeners = new ArrayList<>();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile boolean serving = true;
+
+  private JunctionServer(JunctionConfig config, Vertx vertx) {
+    this.config = config;
+    this.vertx = vertx;
+    this.metrics = new Metrics();
+    this.events = new SignalingMetrics(metrics.registry());
+    SignalingConfig signaling = config.signaling();
+    this.sockets = new SignalingSockets(new SignalingSockets.Policy(
+        new RateLimits(signaling.messagesPerSecond(), signaling.messageBurst(),
+            signaling.bytesPerSecond(), signaling.byteBurst()),
+        signaling.maxConnectionsPerIp(), signaling.pingIntervalSeconds(), signaling.idleTimeoutSeconds()),
+        events);
+  }
+
+  /** Starts every listener and returns once they are bound; throws {@link StartException} if one cannot be. */
+  public static JunctionServer start(JunctionConfig config) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    JunctionServer server = new JunctionServer(config, vertx);
+    try {
+      server.listen();
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
+    }
+    return server;
+  }
+
+  private void listen() {
+    int maxRooms = config.signaling().maxRooms();
+    DialectPaths paths = new DialectPaths();
+    MdnDialect mdn = new MdnDialect(maxRooms, events);
+    if (config.mdn().enabled()) {
+      paths.add(config.mdn().path(), mdn, mdnSubprotocol());
+    }
+    if (config.tutorial().enabled()) {
+      paths.add(config.tutorial().path(), new TutorialDialect(maxRooms, events), null);
+    }
+
+    HttpServer main = vertx.createHttpServer(listenerOptions(config.http().port()))
+        .requestHandler(WebApp.router(vertx, metrics, config.ice(), () -> serving))
+        .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match));
+    bind(main, "HTTP", config.http().port());
+
+    if (config.mdn().enabled() && config.mdn().ownListener()) {
+      // The MDN client hard-codes ws(s)://<page host>:6503 with any path, and gets 404 for plain HTTP.
+      DialectRoute anyPath = new DialectRoute(mdn, null, mdnSubprotocol());
+      HttpServer own = vertx.createHttpServer(listenerOptions(config.mdn().port()))
+          .requestHandler(request -> Problem.send(request.response(), 404, "Not Found",
+              "this port only accepts MDN chat WebSockets", request.path()))
+          .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, path -> Optional.of(anyPath)));
+      bind(own, "MDN chat", config.mdn().port());
+    }
+    sockets.startHeartbeat(vertx);
+    log.info("Junction listening: {}", String.join(", ", urls()));
+  }
+
+  private String mdnSubprotocol() {
+    return config.mdn().requireJsonSubprotocol() ? JSON_SUBPROTOCOL : null;
+  }
+
+  private HttpServerOptions listenerOptions(int port) {
+    HttpConfig http = config.http();
+    int maxFrame = config.signaling().maxFrameBytes();
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(http.host())
+        .setPort(port)
+        .setWebSocketSubProtocols(List.of(JSON_SUBPROTOCOL))
+        .setMaxWebSocketFrameSize(maxFrame)
+        .setMaxWebSocketMessageSize(maxFrame)
+        // Signaling messages are small and many: deflating each costs more CPU than it saves.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setCompressionSupported(true);
+    if (http.tls().enabled()) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(http.tls().certFile())
+          .setKeyPath(http.tls().keyFile()));
+    }
+    return options;
+  }
+
+  private void bind(HttpServer server, String what, int port) {
+    try {
+      server.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new StartException("cannot listen for " + what + " on " + config.http().host() + ":" + port
+          + ": " + cause.getMessage(), cause);
+    }
+    listeners.add(server);
+  }
+
+  /** The port of the main HTTP listener (useful when configured as 0). */
+  public int httpPort() {
+    return listeners.get(0).actualPort();
+  }
+
+  /** The port of the MDN chat listener, or -1 when it is off. */
+  public int mdnPort() {
+    return listeners.size() > 1 ? listeners.get(1).actualPort() : -1;
+  }
+
+  /** The pages a person should open, and the signaling endpoints. */
+  public List<String> urls() {
+    boolean tls = config.http().tls().enabled();
+    String base = (tls ? "https" : "http") + "://localhost:" + httpPort();
+    String ws = (tls ? "wss" : "ws") + "://localhost:" + httpPort();
+    List<String> urls = new ArrayList<>(List.of(base + "/", base + "/chat/"));
+    if (config.mdn().enabled()) {
+      urls.add(ws + config.mdn().path());
+    }
+    if (config.tutorial().enabled()) {
+      urls.add(ws + config.tutorial().path());
+    }
+    if (mdnPort() > 0) {
+      urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");
+    }
+    return urls;
+  }
+
+  /** Signaling sockets open now. */
+  public int openSockets() {
+    return sockets.openCount();
+  }
+
+  /** Graceful shutdown (see the class comment); returns when done, idempotent. */
+  public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    serving = false;
+    long graceMillis = config.http().shutdownGraceMillis();
+    sockets.closeAll();
+    List<Future<Void>> shutdowns = new ArrayList<>();
+    for (HttpServer listener : listeners) {
+      shutdowns.add(listener.shutdown(Duration.ofMillis(graceMillis)));
+    }
+    await(Future.join(shutdowns), graceMillis + 500);
+    await(vertx.close(), 2_000);
+    metrics.close();
+    log.info("Junction stopped");
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void await(Future<?> future, long timeoutMillis) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.warn("shutdown step did not finish cleanly: {}", e.toString());
+    }
+  }
+
+  /** A listener could not be started; the message names the address and the cause. */
+  public static final class StartException extends RuntimeException {
+    StartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

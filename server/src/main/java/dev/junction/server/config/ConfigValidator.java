@@ -1,0 +1,153 @@
+package dev.junction.server.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules a bound configuration must follow. Every broken rule is reported, each naming the
+ * setting, the rule and the value, so one run shows everything there is to fix.
+ */
+final class ConfigValidator {
+
+  private static final int MAX_PORT = 65535;
+  private static final List<String> ICE_SCHEMES = List.of("stun:", "stuns:", "turn:", "turns:");
+
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigValidator() {}
+
+  static void validate(JunctionConfig config) {
+    ConfigValidator validator = new ConfigValidator();
+    validator.http(config.http());
+    validator.signaling(config.signaling());
+    validator.dialects(config.http(), config.mdn(), config.tutorial());
+    validator.ice(config.ice());
+    if (!validator.problems.isEmpty()) {
+      throw new ConfigException(String.join("; ", validator.problems));
+    }
+  }
+
+  private void http(HttpConfig http) {
+    if (http.host() == null || http.host().isBlank()) {
+      problems.add("http.host must not be empty");
+    }
+    port("http.port", http.port());
+    if (http.shutdownGraceMillis() < 0) {
+      problems.add("http.shutdownGraceMillis must be >= 0, got " + http.shutdownGraceMillis());
+    }
+    tls(http.tls());
+  }
+
+  private void tls(TlsConfig tls) {
+    boolean cert = isSet(tls.certFile());
+    boolean key = isSet(tls.keyFile());
+    if (cert != key) {
+      problems.add(
+          "http.tls.certFile and http.tls.keyFile must be set together, got only "
+              + (cert ? "certFile" : "keyFile"));
+      return;
+    }
+    if (cert) {
+      readableFile("http.tls.certFile", tls.certFile());
+      readableFile("http.tls.keyFile", tls.keyFile());
+    }
+  }
+
+  private void signaling(SignalingConfig s) {
+    positive("signaling.maxFrameBytes", s.maxFrameBytes());
+    positive("signaling.messagesPerSecond", s.messagesPerSecond());
+    positive("signaling.messageBurst", s.messageBurst());
+    positive("signaling.bytesPerSecond", s.bytesPerSecond());
+    positive("signaling.byteBurst", s.byteBurst());
+    positive("signaling.maxConnectionsPerIp", s.maxConnectionsPerIp());
+    positive("signaling.pingIntervalSeconds", s.pingIntervalSeconds());
+    positive("signaling.idleTimeoutSeconds", s.idleTimeoutSeconds());
+    positive("signaling.maxRooms", s.maxRooms());
+    // A quiet but healthy peer answers each ping; the timeout must leave room for one round.
+    if (s.idleTimeoutSeconds() <= s.pingIntervalSeconds()) {
+      problems.add(
+          "signaling.idleTimeoutSeconds must be > signaling.pingIntervalSeconds ("
+              + s.pingIntervalSeconds() + "), got " + s.idleTimeoutSeconds());
+    }
+    // A byte bucket smaller than the largest frame would refuse full-size frames forever.
+    if (s.byteBurst() < s.maxFrameBytes()) {
+      problems.add(
+          "signaling.byteBurst must be >= signaling.maxFrameBytes ("
+              + s.maxFrameBytes() + "), got " + s.byteBurst());
+    }
+  }
+
+  private void dialects(HttpConfig http, MdnConfig mdn, TutorialConfig tutorial) {
+    path("mdn.path", mdn.path());
+    port("mdn.port", mdn.port());
+    path("tutorial.path", tutorial.path());
+    if (mdn.enabled() && mdn.ownListener() && mdn.port() != 0 && mdn.port() == http.port()) {
+      problems.add(
+          "mdn.port must differ from http.port while mdn.ownListener is true, both are " + mdn.port());
+    }
+    if (mdn.enabled() && tutorial.enabled() && mdn.path() != null && mdn.path().equals(tutorial.path())) {
+      problems.add("mdn.path and tutorial.path must differ, both are " + mdn.path());
+    }
+  }
+
+  private void ice(IceConfig ice) {
+    if (ice.servers() == null) {
+      problems.add("ice.servers must be a list");
+      return;
+    }
+    for (int i = 0; i < ice.servers().size(); i++) {
+      iceServer("ice.servers[" + i + "]", ice.servers().get(i));
+    }
+  }
+
+  private void iceServer(String name, IceConfig.IceServer server) {
+    if (server == null || server.urls() == null || server.urls().isEmpty()) {
+      problems.add(name + ".urls must list at least one URL");
+      return;
+    }
+    boolean turn = false;
+    for (String url : server.urls()) {
+      if (url == null || ICE_SCHEMES.stream().noneMatch(url::startsWith)) {
+        problems.add(name + ".urls must start with stun:, stuns:, turn: or turns:, got \"" + url + "\"");
+      } else {
+        turn |= url.startsWith("turn");
+      }
+    }
+    // Browsers reject RTCConfiguration with InvalidAccessError when a TURN entry lacks either.
+    if (turn && (!isSet(server.username()) || !isSet(server.credential()))) {
+      problems.add(name + " has a TURN URL, so it needs both username and credential");
+    }
+  }
+
+  private void port(String name, int port) {
+    if (port < 0 || port > MAX_PORT) {
+      problems.add(name + " must be between 0 and " + MAX_PORT + ", got " + port);
+    }
+  }
+
+  private void positive(String name, int value) {
+    if (value <= 0) {
+      problems.add(name + " must be > 0, got " + value);
+    }
+  }
+
+  private void path(String name, String path) {
+    if (path == null || !path.startsWith("/")) {
+      problems.add(name + " must start with \"/\", got \"" + path + "\"");
+    }
+  }
+
+  private void readableFile(String name, String file) {
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      problems.add(
+          name + " must name a readable file, got \"" + file + "\" (" + path.toAbsolutePath() + ")");
+    }
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
+  }
+}

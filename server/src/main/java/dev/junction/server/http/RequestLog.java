@@ -1,0 +1,45 @@
+package dev.junction.server.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each HTTP request once it is answered (method, redacted URI, status, duration, client) and
+ * counts it by status class. Health checks and metric scrapes are counted but not logged: they
+ * arrive every few seconds and would drown everything else. Never logs headers, so an
+ * {@code Authorization} header never reaches a log.
+ */
+public final class RequestLog implements Handler<RoutingContext> {
+
+  private static final Logger log = LoggerFactory.getLogger("dev.junction.http");
+
+  private final MeterRegistry registry;
+
+  public RequestLog(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void handle(RoutingContext context) {
+    long start = System.nanoTime();
+    context.addEndHandler(ignored -> {
+      int status = context.response().getStatusCode();
+      Counter.builder("junction.http.requests")
+          .description("HTTP requests answered, by status class")
+          .tag("status", (status / 100) + "xx")
+          .register(registry)
+          .increment();
+      String path = context.request().path();
+      if (path.equals("/healthz") || path.equals("/metrics")) {
+        return;
+      }
+      log.info("{} {} {} {}ms {}", context.request().method(), Redaction.redactUri(context.request().uri()),
+          status, (System.nanoTime() - start) / 1_000_000, context.request().remoteAddress().hostAddress());
+    });
+    context.next();
+  }
+}

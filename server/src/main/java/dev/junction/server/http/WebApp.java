@@ -1,0 +1,86 @@
+package dev.junction.server.http;
+
+import dev.junction.server.config.IceConfig;
+import dev.junction.server.metrics.Metrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP routes of the main port: the web apps and JS library (static files from the
+ * classpath's {@code web/}), health, metrics and the REST API. Every error is problem+json.
+ */
+public final class WebApp {
+
+  private WebApp() {}
+
+  /**
+   * @param serving false once shutdown has begun: health then answers 503 so balancers drain us
+   */
+  public static Router router(Vertx vertx, Metrics metrics, IceConfig ice, BooleanSupplier serving) {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog(metrics.registry()));
+    router.route().handler(WebApp::securityHeaders);
+
+    router.get("/healthz").handler(context -> health(context, serving.getAsBoolean()));
+    router.get("/metrics").handler(context -> context.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(metrics.scrape()));
+    router.get("/api/ice-servers").handler(context -> iceServers(context, ice));
+
+    // Apps live in folders; a bare /chat must become /chat/ so relative links in the page resolve.
+    router.getWithRegex("/(chat)").handler(context -> context.redirect(context.request().path() + "/"));
+    router.route("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setDirectoryListing(false));
+
+    router.errorHandler(404, context -> Problem.send(context.response(), 404, "Not Found",
+        "nothing is served at " + context.request().path(), context.request().path()));
+    router.errorHandler(405, context -> Problem.send(context.response(), 405, "Method Not Allowed",
+        context.request().method() + " is not allowed on " + context.request().path(), context.request().path()));
+    router.errorHandler(500, context -> {
+      org.slf4j.LoggerFactory.getLogger(WebApp.class)
+          .error("request {} failed", Redaction.redactUri(context.request().uri()), context.failure());
+      Problem.send(context.response(), 500, "Internal Server Error",
+          "the server failed to answer; the error is logged", context.request().path());
+    });
+    return router;
+  }
+
+  private static void securityHeaders(RoutingContext context) {
+    context.response()
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("X-Frame-Options", "DENY");
+    context.next();
+  }
+
+  private static void health(RoutingContext context, boolean serving) {
+    context.response()
+        .setStatusCode(serving ? 200 : 503)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("status", serving ? "ok" : "stopping").encode());
+  }
+
+  /** {@code RTCConfiguration.iceServers} as the browser wants it; entries without credentials omit them. */
+  private static void iceServers(RoutingContext context, IceConfig ice) {
+    JsonArray servers = new JsonArray();
+    for (IceConfig.IceServer server : ice.servers()) {
+      JsonObject entry = new JsonObject().put("urls", new JsonArray(server.urls()));
+      if (server.username() != null) {
+        entry.put("username", server.username());
+      }
+      if (server.credential() != null) {
+        entry.put("credential", server.credential());
+      }
+      servers.add(entry);
+    }
+    context.response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("iceServers", servers).encode());
+  }
+}

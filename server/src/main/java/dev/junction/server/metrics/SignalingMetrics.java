@@ -1,0 +1,89 @@
+package dev.junction.server.metrics;
+
+import dev.junction.signaling.ErrorKind;
+import dev.junction.signaling.SignalingEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Signaling events as Micrometer meters, labelled by dialect (and error kind). Meters are looked
+ * up once per dialect and kept, so the relay path only increments. Thread-safe.
+ */
+public final class SignalingMetrics implements SignalingEvents {
+
+  private final MeterRegistry registry;
+  private final Map<String, DialectMeters> byDialect = new ConcurrentHashMap<>();
+
+  public SignalingMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void connectionOpened(String dialect) {
+    DialectMeters meters = meters(dialect);
+    meters.opened.increment();
+    meters.open.incrementAndGet();
+  }
+
+  @Override
+  public void connectionClosed(String dialect) {
+    meters(dialect).open.decrementAndGet();
+  }
+
+  @Override
+  public void messageReceived(String dialect) {
+    meters(dialect).received.increment();
+  }
+
+  @Override
+  public void messageRelayed(String dialect, int recipients) {
+    meters(dialect).relayed.increment(recipients);
+  }
+
+  @Override
+  public void error(String dialect, ErrorKind kind) {
+    meters(dialect).errors.get(kind).increment();
+  }
+
+  private DialectMeters meters(String dialect) {
+    return byDialect.computeIfAbsent(dialect, name -> new DialectMeters(registry, name));
+  }
+
+  private static final class DialectMeters {
+    final AtomicInteger open = new AtomicInteger();
+    final Counter opened;
+    final Counter received;
+    final Counter relayed;
+    final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+
+    DialectMeters(MeterRegistry registry, String dialect) {
+      Gauge.builder("junction.signaling.connections", open, AtomicInteger::get)
+          .description("Signaling connections open now")
+          .tag("dialect", dialect)
+          .register(registry);
+      opened = Counter.builder("junction.signaling.connections.opened")
+          .description("Signaling connections accepted")
+          .tag("dialect", dialect)
+          .register(registry);
+      received = Counter.builder("junction.signaling.messages.received")
+          .description("Messages received from clients that passed the transport checks")
+          .tag("dialect", dialect)
+          .register(registry);
+      relayed = Counter.builder("junction.signaling.messages.relayed")
+          .description("Messages delivered to clients, one per recipient")
+          .tag("dialect", dialect)
+          .register(registry);
+      for (ErrorKind kind : ErrorKind.values()) {
+        errors.put(kind, Counter.builder("junction.signaling.errors")
+            .description("Messages and connections refused, by kind")
+            .tags("dialect", dialect, "kind", kind.label())
+            .register(registry));
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.junction.server.ws;
+
+import dev.junction.signaling.Dialect;
+import dev.junction.signaling.Names;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps WebSocket paths on the main port to dialects: {@code <base>} is the dialect's lobby and
+ * {@code <base>/<room>} one of its named rooms. Built once at start-up; read-only afterwards.
+ */
+public final class DialectPaths {
+
+  private final Map<String, DialectRoute> byBase = new LinkedHashMap<>();
+
+  /** Serves {@code dialect} at {@code basePath}; clients must offer {@code requiredSubprotocol} unless null. */
+  public DialectPaths add(String basePath, Dialect dialect, String requiredSubprotocol) {
+    String base = stripTrailingSlash(basePath);
+    if (byBase.putIfAbsent(base, new DialectRoute(dialect, null, requiredSubprotocol)) != null) {
+      throw new IllegalArgumentException("two dialects on one path: " + base);
+    }
+    return this;
+  }
+
+  /** The route for {@code path}, or empty when no dialect serves it or the room name is invalid. */
+  public Optional<DialectRoute> match(String path) {
+    String normalized = stripTrailingSlash(path);
+    DialectRoute lobby = byBase.get(normalized);
+    if (lobby != null) {
+      return Optional.of(lobby);
+    }
+    int slash = normalized.lastIndexOf('/');
+    if (slash <= 0) {
+      return Optional.empty();
+    }
+    DialectRoute base = byBase.get(normalized.substring(0, slash));
+    String room = normalized.substring(slash + 1);
+    if (base == null || !Names.isValidRoomName(room)) {
+      return Optional.empty();
+    }
+    return Optional.of(new DialectRoute(base.dialect(), room, base.requiredSubprotocol()));
+  }
+
+  private static String stripTrailingSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}

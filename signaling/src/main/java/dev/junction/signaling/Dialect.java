@@ -1,0 +1,18 @@
+package dev.junction.signaling;
+
+/**
+ * A wire protocol spoken over the signaling core: it turns a client's messages into room
+ * operations and routed messages, and the core's events back into the messages its clients
+ * expect. Implementations are thin; the core owns identities, presence and routing.
+ */
+public interface Dialect {
+
+  /** A short lowercase name, used in logs and as the {@code dialect} metrics label. */
+  String name();
+
+  /**
+   * Starts a session for a newly accepted connection, in the room called {@code roomName} (the
+   * lobby when null). Called on the connection's event loop; the session's methods are too.
+   */
+  ClientSession open(Connection connection, String roomName);
+}

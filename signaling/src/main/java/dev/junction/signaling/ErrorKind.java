@@ -1,0 +1,42 @@
+package dev.junction.signaling;
+
+import java.util.Locale;
+
+/** Why a message or connection was refused: the {@code kind} label of the errors metric. */
+public enum ErrorKind {
+  /** The text was not a JSON object. */
+  BAD_JSON,
+  /** Valid JSON, but a field is missing or has the wrong type. */
+  BAD_MESSAGE,
+  /** A binary frame on a text protocol. */
+  BINARY_FRAME,
+  /** A message over the size limit. */
+  FRAME_TOO_BIG,
+  /** The connection spent its message or byte budget. */
+  RATE_LIMITED,
+  /** Too many connections from one address. */
+  CONNECTION_LIMIT,
+  /** A handshake the dialect does not accept (missing subprotocol, unknown path). */
+  BAD_HANDSHAKE,
+  /** The client went silent past the idle timeout. */
+  IDLE_TIMEOUT,
+  /** The message named a sender other than the connection's own identity. */
+  SENDER_MISMATCH,
+  /** A message that needs an identity came before the client had one. */
+  NOT_NAMED,
+  /** The name asked for is not a valid name. */
+  BAD_NAME,
+  /** The target is not connected; the message was dropped. */
+  UNKNOWN_TARGET,
+  /** A message type the dialect does not know. */
+  UNKNOWN_TYPE,
+  /** A new room was refused because the room limit is reached. */
+  ROOM_LIMIT,
+  /** The client read its messages too slowly and its send queue filled up. */
+  SLOW_CONSUMER;
+
+  /** The metrics label: lowercase with underscores. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.junction.signaling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/** JSON for the dialects: one shared, thread-safe mapper, and the few helpers they all need. */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** Parses a message that must be one JSON object. */
+  public static ObjectNode parseObject(String text) throws BadJsonException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new BadJsonException("not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new BadJsonException("a message must be a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  /** A new empty object to build a message in. */
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** Compact JSON text of {@code node}. */
+  public static String write(JsonNode node) {
+    return node.toString();
+  }
+
+  /** The field as a string, when it is present and a JSON string. */
+  public static Optional<String> text(JsonNode message, String field) {
+    JsonNode value = message.get(field);
+    return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
+  }
+
+  /** The text was not a JSON object; the message says why. */
+  public static final class BadJsonException extends Exception {
+    BadJsonException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.junction.signaling;
+
+/**
+ * What the signaling core reports for metrics and logs. The core calls these on event loops, so
+ * implementations must be fast, non-blocking and thread-safe. {@link #NONE} ignores everything.
+ */
+public interface SignalingEvents {
+
+  SignalingEvents NONE = new SignalingEvents() {};
+
+  /** A connection was accepted by {@code dialect}. */
+  default void connectionOpened(String dialect) {}
+
+  /** A connection accepted by {@code dialect} is gone. */
+  default void connectionClosed(String dialect) {}
+
+  /** A message arrived and passed the transport's checks. */
+  default void messageReceived(String dialect) {}
+
+  /** A message was delivered to {@code recipients} connections (more than one for a broadcast). */
+  default void messageRelayed(String dialect, int recipients) {}
+
+  /** A message or connection was refused for {@code kind}. */
+  default void error(String dialect, ErrorKind kind) {}
+}
