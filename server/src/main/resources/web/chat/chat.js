@@ -20,7 +20,8 @@ function log(...parts) {
     if (p instanceof Error) return `${p.name}: ${p.message}`;
     if (typeof p !== 'object' || p === null) return String(p);
     try {
-      return JSON.stringify(p, (k, v) => (k === 'sdp' && typeof v === 'string' ? `<${v.length} chars>` : v));
+      // SDP and other long strings would drown the log: keep their length only.
+      return JSON.stringify(p, (k, v) => (typeof v === 'string' && (k === 'sdp' || v.length > 300) ? `<${v.length} chars>` : v));
     } catch {
       return String(p);
     }

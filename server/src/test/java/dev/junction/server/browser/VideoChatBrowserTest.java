@@ -207,6 +207,26 @@ class VideoChatBrowserTest {
     assertThat(alice.errors()).extracting(Notice::code).doesNotContain("signaling-lost");
   }
 
+  /** Close codes that judge this client (here 1008, rate limit) are shown and not retried. */
+  @Test
+  void aFloodingPageIsCutOffVisiblyAndDoesNotReconnect() throws InterruptedException {
+    ChatPage alice = page("alice").join("mdn", "alice");
+
+    // A runaway script: far more messages at once than the server's burst allowance.
+    alice.runScript("for (let i = 0; i < 1000; i++) window.junctionChat.client.sendChat('spam ' + i);");
+
+    await("a visible error naming the cause").untilAsserted(() -> {
+      assertThat(alice.connectionState()).isEqualTo("closed");
+      assertThat(alice.errors()).anySatisfy(n -> {
+        assertThat(n.code()).isEqualTo("signaling-closed");
+        assertThat(n.text()).contains("policy").contains("1008");
+      });
+    });
+    Thread.sleep(1500); // longer than the first reconnect delay
+    assertThat(alice.connectionState()).as("no reconnect after 1008").isEqualTo("closed");
+    assertThat(browsers.server().openSockets()).isZero();
+  }
+
   // --- helpers ----------------------------------------------------------------------------
 
   private ChatPage page(String label) {
