@@ -59,7 +59,7 @@ public final class JunctionServer implements AutoCloseable {
     this.metrics = new Metrics();
     this.events = new SignalingMetrics(metrics.registry());
     SignalingConfig signaling = config.signaling();
-    this.sockets = new SignalingSockets(new SignalingSockets.Policy(
+    this.sockets = new SignalingSockets(new SignalingSockets.Policy(signaling.maxFrameBytes(),
         new RateLimits(signaling.messagesPerSecond(), signaling.messageBurst(),
             signaling.bytesPerSecond(), signaling.byteBurst()),
         signaling.maxConnectionsPerIp(), signaling.pingIntervalSeconds(), signaling.idleTimeoutSeconds()),

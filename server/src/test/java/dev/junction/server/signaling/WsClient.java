@@ -83,6 +83,12 @@ public final class WsClient implements AutoCloseable {
     throw new AssertionError("no '" + type + "' message among the next 100");
   }
 
+  /** The next message within {@code millis}, or null. */
+  public JsonNode poll(long millis) throws Exception {
+    String text = received.poll(millis, TimeUnit.MILLISECONDS);
+    return text == null ? null : JSON.readTree(text);
+  }
+
   /** Asserts nothing arrives for {@code millis}. */
   public void expectSilence(long millis) throws Exception {
     String text = received.poll(millis, TimeUnit.MILLISECONDS);
