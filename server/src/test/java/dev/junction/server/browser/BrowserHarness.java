@@ -3,7 +3,7 @@ package dev.junction.server.browser;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.junction.server.JunctionServer;
-import dev.junction.server.config.ConfigLoader;
+import dev.junction.server.TestServers;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -72,8 +71,12 @@ final class BrowserHarness implements BeforeEachCallback, AfterTestExecutionCall
   @Override
   public void beforeEach(ExtensionContext context) {
     requireChromium();
-    server = JunctionServer.start(
-        ConfigLoader.load(null, Map.of(), List.of("http.port=0", "mdn.ownListener=false")));
+    server = startServer(0);
+  }
+
+  /** A server on loopback only; port 0 picks a free one. The MDN :6503-style listener stays off. */
+  static JunctionServer startServer(int port) {
+    return TestServers.start("http.port=" + port, "mdn.ownListener=false");
   }
 
   /** Fails (never skips) when the browser is missing: a skipped browser test proves nothing. */

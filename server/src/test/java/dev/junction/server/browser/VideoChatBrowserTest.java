@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import dev.junction.server.JunctionServer;
 import dev.junction.server.browser.ChatPage.Notice;
 import dev.junction.server.browser.ChatPage.VideoStats;
-import dev.junction.server.config.ConfigLoader;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -196,8 +193,7 @@ class VideoChatBrowserTest {
       assertThat(alice.errors()).extracting(Notice::code).contains("signaling-lost");
     });
 
-    browsers.server(JunctionServer.start(
-        ConfigLoader.load(null, Map.of(), List.of("http.port=" + port, "mdn.ownListener=false"))));
+    browsers.server(BrowserHarness.startServer(port));
     await("both are back, under the same names").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       assertThat(alice.connectionState()).isEqualTo("open");
       assertThat(alice.users()).containsExactlyInAnyOrder("alice", "bob");
