@@ -122,11 +122,13 @@ export function politeByName(self, peer) {
 //   users {users}           everyone online, including us (presence dialects only)
 //   chat {from, text, date, to}
 //   signal {from, description | candidate [, polite]}   `polite` when the server assigns roles
+//   role {peer, polite}     the server (re)assigned our perfect-negotiation role for a peer
 //   hangup {from}
 //   error {code, message [, fatal]}
 //
-// A server-role dialect (Junction's native protocol) plugs in by emitting `polite` with the
-// signal events and answering isPolite() from what the server said.
+// A server-role dialect (Junction's native protocol) plugs in by emitting `role` (or `polite`
+// with the first signal) and answering isPolite() from what the server said. A Call reads its
+// `polite` flag at every collision, so a role that arrives after the call started still counts.
 // ---------------------------------------------------------------------------------------
 
 /** MDN "webrtc-from-chat": id, username, userlist, message, video-offer/answer, new-ice-candidate, hang-up. */
@@ -613,7 +615,7 @@ function remoteUfrags(sdp) {
  *   call {call}                        a call started, outgoing or incoming (auto-accepted)
  *   error {code, message, fatal}       every failure, with a message for people
  *
- * Error codes: camera-denied, camera-missing, camera-busy, media-failed, user-gone, busy,
+ * Error codes: camera-denied, camera-missing, camera-busy, media-failed, insecure-context, user-gone, busy,
  * bad-target, connection-failed, call-failed, signaling-lost, signaling-closed, name-taken,
  * not-connected, unsupported, and whatever `code` the server sends.
  */
@@ -828,6 +830,9 @@ export class JunctionClient extends EventTarget {
       case 'signal':
         this._onSignal(detail);
         break;
+      case 'role':
+        if (this.activeCall && detail.peer === this.activeCall.peer) this.activeCall.polite = !!detail.polite;
+        break;
       case 'hangup':
         if (this.activeCall && detail.from === this.activeCall.peer) this.activeCall.remoteHangup();
         break;
@@ -887,6 +892,11 @@ export class JunctionClient extends EventTarget {
   }
 
   async _prepareMedia() {
+    if (!navigator.mediaDevices?.getUserMedia) {
+      // Browsers hide mediaDevices on insecure pages: the most common first-day failure.
+      throw new JunctionError('insecure-context',
+        'This browser only allows the camera on https:// pages or on localhost. Open the page over HTTPS.');
+    }
     const [iceServers, stream] = await Promise.all([
       this.fetchIceServers(),
       navigator.mediaDevices.getUserMedia(this.media).catch((err) => { throw mediaError(err); }),
