@@ -11,7 +11,6 @@ import dev.junction.server.ws.DialectPaths;
 import dev.junction.server.ws.DialectRoute;
 import dev.junction.server.ws.SignalingSockets;
 import dev.junction.signaling.RateLimits;
-import dev.junction.signaling.SignalingEvents;
 import dev.junction.signaling.mdn.MdnDialect;
 import dev.junction.signaling.tutorial.TutorialDialect;
 import io.vertx.core.Future;
@@ -47,7 +46,7 @@ public final class JunctionServer implements AutoCloseable {
   private final JunctionConfig config;
   private final Vertx vertx;
   private final Metrics metrics;
-  private final SignalingEvents events;
+  private final SignalingMetrics events;
   private final SignalingSockets sockets;
   private final List<HttpServer> listeners = new ArrayList<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -59,7 +58,7 @@ public final class JunctionServer implements AutoCloseable {
     this.metrics = new Metrics();
     this.events = new SignalingMetrics(metrics.registry());
     SignalingConfig signaling = config.signaling();
-    this.sockets = new SignalingSockets(new SignalingSockets.Policy(
+    this.sockets = new SignalingSockets(new SignalingSockets.Policy(signaling.maxFrameBytes(),
         new RateLimits(signaling.messagesPerSecond(), signaling.messageBurst(),
             signaling.bytesPerSecond(), signaling.byteBurst()),
         signaling.maxConnectionsPerIp(), signaling.pingIntervalSeconds(), signaling.idleTimeoutSeconds()),
@@ -85,9 +84,12 @@ public final class JunctionServer implements AutoCloseable {
     MdnDialect mdn = new MdnDialect(maxRooms, events);
     if (config.mdn().enabled()) {
       paths.add(config.mdn().path(), mdn, mdnSubprotocol());
+      events.declare(mdn.name());
     }
     if (config.tutorial().enabled()) {
-      paths.add(config.tutorial().path(), new TutorialDialect(maxRooms, events), null);
+      TutorialDialect tutorial = new TutorialDialect(maxRooms, events);
+      paths.add(config.tutorial().path(), tutorial, null);
+      events.declare(tutorial.name());
     }
 
     HttpServer main = vertx.createHttpServer(listenerOptions(config.http().port()))

@@ -45,7 +45,7 @@ public final class Json {
 
   /** The text was not a JSON object; the message says why. */
   public static final class BadJsonException extends Exception {
-    BadJsonException(String message) {
+    public BadJsonException(String message) {
       super(message);
     }
   }

@@ -24,6 +24,7 @@ final class ConfigValidator {
     validator.signaling(config.signaling());
     validator.dialects(config.http(), config.mdn(), config.tutorial());
     validator.ice(config.ice());
+    validator.turn(config.turn(), config.http());
     if (!validator.problems.isEmpty()) {
       throw new ConfigException(String.join("; ", validator.problems));
     }
@@ -89,6 +90,72 @@ final class ConfigValidator {
     }
     if (mdn.enabled() && tutorial.enabled() && mdn.path() != null && mdn.path().equals(tutorial.path())) {
       problems.add("mdn.path and tutorial.path must differ, both are " + mdn.path());
+    }
+  }
+
+  private void turn(TurnConfig turn, HttpConfig http) {
+    if (!isSet(turn.realm())) {
+      problems.add("turn.realm must not be empty");
+    }
+    if (!isSet(turn.listenHost())) {
+      problems.add("turn.listenHost must not be empty");
+    }
+    port("turn.port", turn.port());
+    port("turn.tlsPort", turn.tlsPort());
+    if (turn.minPort() < 1024 || turn.maxPort() > MAX_PORT || turn.minPort() > turn.maxPort()) {
+      problems.add("turn.minPort and turn.maxPort must satisfy 1024 <= minPort <= maxPort <= 65535, got "
+          + turn.minPort() + ".." + turn.maxPort());
+    }
+    address("turn.externalAddress", turn.externalAddress());
+    address("turn.relayAddress", turn.relayAddress());
+    address("turn.relayAddressV6", turn.relayAddressV6());
+    positive("turn.credentialTtlSeconds", turn.credentialTtlSeconds());
+    positive("turn.maxAllocationLifetimeSeconds", turn.maxAllocationLifetimeSeconds());
+    positive("turn.maxAllocationsPerUser", turn.maxAllocationsPerUser());
+    positive("turn.maxAllocations", turn.maxAllocations());
+    positive("turn.maxPermissionsPerAllocation", turn.maxPermissionsPerAllocation());
+    positive("turn.bandwidthBytesPerSecond", turn.bandwidthBytesPerSecond());
+    positive("turn.unauthenticatedPerIpPerSecond", turn.unauthenticatedPerIpPerSecond());
+    positive("turn.nonceLifetimeSeconds", turn.nonceLifetimeSeconds());
+    // RFC 8656 §7.2: allocations default to 600 s, so a smaller maximum could never be honoured.
+    if (turn.maxAllocationLifetimeSeconds() < 600) {
+      problems.add("turn.maxAllocationLifetimeSeconds must be >= 600, got " + turn.maxAllocationLifetimeSeconds());
+    }
+    for (int i = 0; i < turn.secrets().size(); i++) {
+      String secret = turn.secrets().get(i);
+      if (secret == null || secret.length() < 16) {
+        problems.add("turn.secrets[" + i + "] must be at least 16 characters");
+      }
+    }
+    for (int i = 0; i < turn.users().size(); i++) {
+      TurnConfig.TurnUser user = turn.users().get(i);
+      if (user == null || !isSet(user.username()) || !isSet(user.password())) {
+        problems.add("turn.users[" + i + "] needs a username and a password");
+      }
+    }
+    for (int i = 0; i < turn.allowedPeerRanges().size(); i++) {
+      cidr("turn.allowedPeerRanges[" + i + "]", turn.allowedPeerRanges().get(i));
+    }
+    for (int i = 0; i < turn.deniedPeerRanges().size(); i++) {
+      cidr("turn.deniedPeerRanges[" + i + "]", turn.deniedPeerRanges().get(i));
+    }
+    if (turn.enabled() && turn.port() != 0 && turn.port() == http.port()) {
+      problems.add("turn.port must differ from http.port, both are " + turn.port());
+    }
+  }
+
+  /** An optional address setting: empty, or one IP literal. */
+  private void address(String name, String value) {
+    if (isSet(value)) {
+      cidr(name, value);
+    }
+  }
+
+  private void cidr(String name, String value) {
+    try {
+      dev.junction.turn.IpRange.parse(value == null ? "" : value);
+    } catch (IllegalArgumentException e) {
+      problems.add(name + " must be an IP address or CIDR range: " + e.getMessage());
     }
   }
 

@@ -10,4 +10,5 @@ public record JunctionConfig(
     SignalingConfig signaling,
     MdnConfig mdn,
     TutorialConfig tutorial,
-    IceConfig ice) {}
+    IceConfig ice,
+    TurnConfig turn) {}

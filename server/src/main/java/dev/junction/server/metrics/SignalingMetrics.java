@@ -23,6 +23,11 @@ public final class SignalingMetrics implements SignalingEvents {
     this.registry = registry;
   }
 
+  /** Registers the meters of {@code dialect} now, so they read 0 rather than being absent until used. */
+  public void declare(String dialect) {
+    meters(dialect);
+  }
+
   @Override
   public void connectionOpened(String dialect) {
     DialectMeters meters = meters(dialect);

@@ -8,12 +8,17 @@ import dev.junction.signaling.InboundGuard;
 import dev.junction.signaling.SignalingEvents;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One accepted signaling WebSocket: the transport side of a {@link Connection}. It enforces what
- * the transport can see (frame type, rate limits, liveness, a reader too slow for its queue) and
- * hands each text message to the dialect's {@link ClientSession}.
+ * the transport can see (frame type, message size, rate limits, liveness, a reader too slow for
+ * its queue) and hands each text message to the dialect's {@link ClientSession}.
  *
  * <p>Owned by the socket's Vert.x context (one event loop). {@link #send} and {@link #close} may
  * be called from any thread: they always go through the context's task queue, so messages reach
@@ -21,11 +26,14 @@ import io.vertx.core.http.ServerWebSocket;
  */
 final class SignalingSocket implements Connection {
 
+  private static final Logger log = LoggerFactory.getLogger(SignalingSocket.class);
+
   private final ServerWebSocket socket;
   private final Context context;
   private final String remoteAddress;
   private final String dialect;
   private final InboundGuard guard;
+  private final MessageAssembler assembler;
   private final SignalingEvents events;
   private ClientSession session = ClientSession.CLOSED;
   private boolean closing;
@@ -33,12 +41,13 @@ final class SignalingSocket implements Connection {
   private volatile long lastPingNanos;
 
   SignalingSocket(ServerWebSocket socket, Context context, String remoteAddress, String dialect,
-      InboundGuard guard, SignalingEvents events) {
+      InboundGuard guard, int maxMessageBytes, SignalingEvents events) {
     this.socket = socket;
     this.context = context;
     this.remoteAddress = remoteAddress;
     this.dialect = dialect;
     this.guard = guard;
+    this.assembler = new MessageAssembler(maxMessageBytes);
     this.events = events;
     this.lastHeardNanos = System.nanoTime();
     this.lastPingNanos = lastHeardNanos;
@@ -47,8 +56,7 @@ final class SignalingSocket implements Connection {
   /** Wires the socket's handlers to {@code clientSession}; {@code onGone} runs once when it closes. */
   void attach(ClientSession clientSession, Runnable onGone) {
     this.session = clientSession;
-    socket.textMessageHandler(this::onText);
-    socket.binaryMessageHandler(this::onBinary);
+    socket.frameHandler(this::onFrame);
     socket.pongHandler(pong -> heard());
     socket.exceptionHandler(this::onException);
     socket.closeHandler(ignored -> {
@@ -58,38 +66,51 @@ final class SignalingSocket implements Connection {
     });
   }
 
-  private void onText(String text) {
+  /** Data frames only: Vert.x answers pings and close frames itself. */
+  private void onFrame(WebSocketFrame frame) {
     if (closing) {
       return;
     }
-    heard();
-    if (!guard.admit(Utf8.length(text))) {
+    if (frame.isBinary()) {
+      refuse(ErrorKind.BINARY_FRAME, CloseReason.BINARY_NOT_ACCEPTED);
+    } else if (frame.isText() || frame.isContinuation()) {
+      heard();
+      Buffer message;
+      try {
+        message = assembler.add(frame.binaryData(), frame.isFinal());
+      } catch (MessageAssembler.TooBigException e) {
+        refuse(ErrorKind.FRAME_TOO_BIG, new CloseReason(CloseReason.MESSAGE_TOO_BIG, "message too big"));
+        return;
+      }
+      if (message != null) {
+        onMessage(message);
+      }
+    }
+  }
+
+  private void onMessage(Buffer message) {
+    if (!guard.admit(message.length())) {
       refuse(ErrorKind.RATE_LIMITED, CloseReason.policyViolation("rate limit exceeded"));
       return;
     }
-    session.onText(text);
+    session.onText(message.toString(StandardCharsets.UTF_8));
   }
 
-  private void onBinary(Buffer data) {
-    if (!closing) {
-      refuse(ErrorKind.BINARY_FRAME, CloseReason.BINARY_NOT_ACCEPTED);
-    }
-  }
-
-  /** Netty reports an oversized frame as an exception and closes with 1009 itself. */
+  /**
+   * A frame the WebSocket decoder refused (oversized, or breaking RFC 6455) arrives here; the
+   * decoder has stopped reading, so the socket is closed with the status it names (1009 for size).
+   */
   private void onException(Throwable failure) {
-    if (!closing && isTooBig(failure)) {
-      closing = true;
-      events.error(dialect, ErrorKind.FRAME_TOO_BIG);
+    if (closing) {
+      return;
     }
-  }
-
-  private static boolean isTooBig(Throwable failure) {
-    String text = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return failure instanceof io.netty.handler.codec.TooLongFrameException
-        || failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException
-            && text.contains("max frame length")
-        || text.contains("exceeds limit") || text.contains("too big");
+    if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+      int code = corrupted.closeStatus().code();
+      events.error(dialect, code == CloseReason.MESSAGE_TOO_BIG ? ErrorKind.FRAME_TOO_BIG : ErrorKind.BAD_MESSAGE);
+      closeNow(new CloseReason(code, code == CloseReason.MESSAGE_TOO_BIG ? "message too big" : "protocol error"));
+    } else {
+      log.debug("{} socket from {} failed: {}", dialect, remoteAddress, failure.toString());
+    }
   }
 
   private void refuse(ErrorKind kind, CloseReason reason) {

@@ -29,8 +29,8 @@ public final class SignalingSockets {
 
   private static final Logger log = LoggerFactory.getLogger(SignalingSockets.class);
   /** How the sockets are limited and kept alive. */
-  public record Policy(RateLimits rateLimits, int maxConnectionsPerAddress, int pingIntervalSeconds,
-      int idleTimeoutSeconds) {}
+  public record Policy(int maxMessageBytes, RateLimits rateLimits, int maxConnectionsPerAddress,
+      int pingIntervalSeconds, int idleTimeoutSeconds) {}
 
   private final Policy policy;
   private final SignalingEvents events;
@@ -93,7 +93,7 @@ public final class SignalingSockets {
   private void open(ServerWebSocket webSocket, DialectRoute route, String address) {
     String dialect = route.dialect().name();
     SignalingSocket socket = new SignalingSocket(webSocket, Vertx.currentContext(), address, dialect,
-        new InboundGuard(policy.rateLimits(), System::nanoTime), events);
+        new InboundGuard(policy.rateLimits(), System::nanoTime), policy.maxMessageBytes(), events);
     open.add(socket);
     events.connectionOpened(dialect);
     socket.attach(route.dialect().open(socket, route.room()), () -> {

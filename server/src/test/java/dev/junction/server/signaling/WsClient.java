@@ -28,8 +28,8 @@ public final class WsClient implements AutoCloseable {
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private WsClient(URI uri, String... subprotocols) throws Exception {
-    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+  private WsClient(HttpClient http, URI uri, String... subprotocols) throws Exception {
+    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
     if (subprotocols.length > 0) {
       builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
     }
@@ -38,7 +38,12 @@ public final class WsClient implements AutoCloseable {
 
   /** Opens a socket to {@code uri}, offering {@code subprotocols}. */
   public static WsClient connect(String uri, String... subprotocols) throws Exception {
-    return new WsClient(URI.create(uri), subprotocols);
+    return connect(HttpClient.newHttpClient(), uri, subprotocols);
+  }
+
+  /** Opens a socket through {@code http} (for example one that trusts a test certificate). */
+  public static WsClient connect(HttpClient http, String uri, String... subprotocols) throws Exception {
+    return new WsClient(http, URI.create(uri), subprotocols);
   }
 
   public String subprotocol() {
@@ -81,6 +86,12 @@ public final class WsClient implements AutoCloseable {
       }
     }
     throw new AssertionError("no '" + type + "' message among the next 100");
+  }
+
+  /** The next message within {@code millis}, or null. */
+  public JsonNode poll(long millis) throws Exception {
+    String text = received.poll(millis, TimeUnit.MILLISECONDS);
+    return text == null ? null : JSON.readTree(text);
   }
 
   /** Asserts nothing arrives for {@code millis}. */

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -28,8 +27,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -124,7 +121,7 @@ class DevCertificateTest {
               .await(Duration.ofSeconds(10));
 
       HttpResponse<String> response =
-          clientTrusting(readCertificate())
+          TrustingClient.forCertificate(readCertificate())
               .send(
                   HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.actualPort() + "/"))
                       .timeout(Duration.ofSeconds(10))
@@ -136,18 +133,6 @@ class DevCertificateTest {
     } finally {
       vertx.close().await(Duration.ofSeconds(10));
     }
-  }
-
-  /** A JDK client with its default hostname checks, trusting only our certificate. */
-  private static HttpClient clientTrusting(X509Certificate cert) throws Exception {
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    trusted.setCertificateEntry("junction-dev", cert);
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, trust.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   private X509Certificate readCertificate() throws Exception {

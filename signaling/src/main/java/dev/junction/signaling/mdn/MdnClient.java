@@ -1,6 +1,5 @@
 package dev.junction.signaling.mdn;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.junction.signaling.ClientSession;
 import dev.junction.signaling.Connection;
@@ -47,22 +46,21 @@ final class MdnClient implements ClientSession {
   @Override
   public void onText(String text) {
     events.messageReceived(DIALECT);
-    ObjectNode message;
+    Envelope envelope;
     try {
-      message = Json.parseObject(text);
+      envelope = Envelope.read(text);
     } catch (Json.BadJsonException e) {
       refuse(ErrorKind.BAD_JSON, "bad-json", e.getMessage());
       return;
     }
-    Optional<String> type = Json.text(message, "type");
-    if (type.isEmpty()) {
+    if (envelope.type() == null) {
       refuse(ErrorKind.BAD_MESSAGE, "bad-message", "a message needs a string field 'type'");
       return;
     }
-    if (type.get().equals("username")) {
-      claimName(message);
+    if (envelope.type().equals("username")) {
+      claimName(Json.text(parsed(text), "name").orElse(null));
     } else {
-      relay(type.get(), message, text);
+      relay(envelope, text);
     }
   }
 
@@ -84,8 +82,7 @@ final class MdnClient implements ClientSession {
    * {@code username}: chatserver.js looks the connection up by the message's {@code id}, which
    * let anyone rename anyone; the connection itself is the only identity we trust.
    */
-  private void claimName(ObjectNode message) {
-    String requested = Json.text(message, "name").orElse(null);
+  private void claimName(String requested) {
     Optional<String> problem = Names.peerNameProblem(requested);
     if (problem.isPresent()) {
       refuse(ErrorKind.BAD_NAME, "bad-name", problem.get());
@@ -99,42 +96,50 @@ final class MdnClient implements ClientSession {
     announceRoster();
   }
 
-  /** {@code message} and every other type: stamped with the sender's name, then routed. */
-  private void relay(String type, ObjectNode message, String originalText) {
+  /**
+   * {@code message} and every other type: stamped with the sender's name, then routed. Only chat
+   * is rebuilt; everything else is relayed as the client wrote it, with {@code name} added if absent.
+   */
+  private void relay(Envelope envelope, String originalText) {
     String ownName = name;
+    String type = envelope.type();
     if (ownName == null) {
       refuse(ErrorKind.NOT_NAMED, "not-named", "send a 'username' message before '" + type + "'");
       return;
     }
-    JsonNode claimed = message.get("name");
-    if (claimed != null && !ownName.equals(claimed.asText(null))) {
-      refuse(ErrorKind.SENDER_MISMATCH, "sender-mismatch",
-          "'name' must be your own name '" + ownName + "'");
+    if (envelope.hasName() && !(envelope.nameIsString() && ownName.equals(envelope.name()))) {
+      refuse(ErrorKind.SENDER_MISMATCH, "sender-mismatch", "'name' must be your own name '" + ownName + "'");
       return;
     }
-    JsonNode target = message.get("target");
-    if (target != null && !target.isTextual() && !target.isNull()) {
+    if (envelope.hasTarget() && !envelope.targetIsString()) {
       refuse(ErrorKind.BAD_MESSAGE, "bad-message", "'target' must be a user name");
       return;
     }
-    String text = originalText;
+    String text;
     if (type.equals("message")) {
-      Optional<String> chat = Json.text(message, "text");
-      if (chat.isEmpty()) {
+      ObjectNode chat = parsed(originalText);
+      Optional<String> words = Json.text(chat, "text");
+      if (words.isEmpty()) {
         refuse(ErrorKind.BAD_MESSAGE, "bad-message", "a chat 'message' needs a string field 'text'");
         return;
       }
-      message.put("name", ownName).put("text", MdnMessages.stripTags(chat.get()));
-      text = Json.write(message);
-    } else if (claimed == null) {
-      message.put("name", ownName);
-      text = Json.write(message);
-    }
-    String targetName = target == null ? "" : target.asText("");
-    if (targetName.isEmpty()) {
-      broadcast(text);
+      text = Json.write(chat.put("name", ownName).put("text", MdnMessages.stripTags(words.get())));
     } else {
-      sendTo(targetName, type, text);
+      text = envelope.hasName() ? originalText : Envelope.withName(originalText, ownName);
+    }
+    if (envelope.hasTarget() && !envelope.target().isEmpty()) {
+      sendTo(envelope.target(), type, text);
+    } else {
+      broadcast(text);
+    }
+  }
+
+  /** The tree of a text {@link Envelope#read} has already validated, for the few types we rebuild. */
+  private static ObjectNode parsed(String validatedText) {
+    try {
+      return Json.parseObject(validatedText);
+    } catch (Json.BadJsonException e) {
+      throw new IllegalStateException("validated JSON failed to parse", e);
     }
   }
 

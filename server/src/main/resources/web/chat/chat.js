@@ -1,0 +1,322 @@
+// The video-chat page: choose a name, see who is online, chat, click someone to call them.
+// All protocol work is in /js/junction.js; this file only turns its events into DOM.
+//
+// ?dialect=mdn (default) talks to /ws/mdn; ?dialect=tutorial talks to /ws/tutorial, which has
+// no user list and no chat, so the page offers "call by name" instead. ?name= prefills the name.
+
+import { JunctionClient } from '/js/junction.js';
+
+const params = new URLSearchParams(location.search);
+const dialect = params.get('dialect') === 'tutorial' ? 'tutorial' : 'mdn';
+const $ = (id) => document.getElementById(id);
+
+// --- a log people and tests can read (window.__log), besides the console ------------------
+
+const logLines = [];
+Object.defineProperty(window, '__log', { value: logLines });
+
+function log(...parts) {
+  const text = parts.map((p) => {
+    if (p instanceof Error) return `${p.name}: ${p.message}`;
+    if (typeof p !== 'object' || p === null) return String(p);
+    try {
+      // SDP and other long strings would drown the log: keep their length only.
+      return JSON.stringify(p, (k, v) => (typeof v === 'string' && (k === 'sdp' || v.length > 300) ? `<${v.length} chars>` : v));
+    } catch {
+      return String(p);
+    }
+  }).join(' ');
+  logLines.push(`${new Date().toISOString().slice(11, 23)} ${text}`);
+  if (logLines.length > 3000) logLines.splice(0, 1000);
+  console.debug(text);
+}
+
+// --- state -------------------------------------------------------------------------------
+
+let client = null;
+
+/**
+ * Read-only handle for tests and for debugging from the console.
+ * remoteVideoStats() reads getStats() of the current call: mute #remote-video before calling
+ * it (Chromium has crashed on getStats while remote audio played unmuted; see TESTING.md).
+ */
+Object.defineProperty(window, 'junctionChat', {
+  value: Object.freeze({
+    dialect,
+    get client() { return client; },
+    get call() { return client?.activeCall ?? null; },
+    get lastCall() { return client?.lastCall ?? null; },
+    async remoteVideoStats() {
+      const pc = client?.activeCall?.pc;
+      if (!pc) return null;
+      const report = await pc.getStats();
+      for (const s of report.values()) {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') {
+          return { framesDecoded: s.framesDecoded ?? 0, frameWidth: s.frameWidth ?? 0, frameHeight: s.frameHeight ?? 0 };
+        }
+      }
+      return { framesDecoded: 0, frameWidth: 0, frameHeight: 0 };
+    },
+  }),
+});
+
+// --- notices: every error reaches the person, not only the console -----------------------
+
+function notice(kind, message, code = '') {
+  const box = $('notices');
+  const el = document.createElement('div');
+  el.className = `notice ${kind}`;
+  el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  el.dataset.code = code;
+  const p = document.createElement('p');
+  p.textContent = message;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Dismiss');
+  close.textContent = '×';
+  close.addEventListener('click', () => el.remove());
+  el.append(p, close);
+  box.append(el);
+  while (box.children.length > 6) box.firstElementChild.remove();
+  // Errors stay until dismissed; information fades away.
+  if (kind !== 'error') setTimeout(() => el.remove(), 8000);
+  return el;
+}
+
+function dismissNotices(code) {
+  document.querySelectorAll(`#notices .notice[data-code="${code}"]`).forEach((el) => el.remove());
+}
+
+// --- connection ----------------------------------------------------------------------------
+
+const STATE_TEXT = {
+  idle: 'Not connected',
+  connecting: 'Connecting…',
+  open: 'Online',
+  reconnecting: 'Reconnecting…',
+  closed: 'Offline',
+};
+
+function showConnection({ state, delayMs }) {
+  const pill = $('connection');
+  pill.dataset.state = state;
+  document.body.dataset.connection = state;
+  pill.textContent = state === 'reconnecting' && delayMs !== undefined
+    ? `Connection lost: retrying in ${Math.max(1, Math.round(delayMs / 1000))} s`
+    : STATE_TEXT[state] ?? state;
+  const canAct = state === 'open';
+  $('chat-text').disabled = $('chat-send').disabled = !canAct;
+  $('call-button').disabled = !canAct;
+}
+
+async function join(name) {
+  $('join').disabled = true;
+  let wasOnline = false;
+  const c = new JunctionClient({ dialect, name, log });
+  client = c;
+
+  c.addEventListener('state', (e) => {
+    showConnection(e.detail);
+    if (e.detail.state === 'open' && wasOnline) {
+      dismissNotices('signaling-lost');
+      notice('info', 'Reconnected to the server.', 'reconnected');
+    }
+  });
+  c.addEventListener('welcome', (e) => {
+    wasOnline = true;
+    $('me').textContent = `You are ${e.detail.name}`;
+    $('me').hidden = false;
+    renderUsers();
+  });
+  c.addEventListener('renamed', (e) => {
+    notice('info', `The name ${e.detail.from} was taken, so you are ${e.detail.to}.`, 'renamed');
+    systemLine(`Your name is ${e.detail.to} (${e.detail.from} was taken).`);
+  });
+  c.addEventListener('users', renderUsers);
+  c.addEventListener('chat', (e) => chatLine(e.detail));
+  c.addEventListener('call', (e) => attachCall(e.detail.call));
+  c.addEventListener('error', (e) => {
+    notice('error', e.detail.message, e.detail.code);
+    if (e.detail.fatal && !wasOnline) {
+      $('join').disabled = false;
+      showLogin();
+    }
+  });
+
+  showApp();
+  try {
+    await c.connect();
+  } catch (err) {
+    log('connect failed', err);
+  }
+}
+
+function showLogin() {
+  $('login').hidden = false;
+  $('app').hidden = true;
+}
+
+function showApp() {
+  $('login').hidden = true;
+  $('app').hidden = false;
+  const presence = dialect !== 'tutorial';
+  $('people').hidden = !presence;
+  $('chat').hidden = !presence;
+  $('dial').hidden = presence;
+  (presence ? $('chat-text') : $('call-name')).focus();
+}
+
+// --- people -------------------------------------------------------------------------------
+
+function renderUsers() {
+  const list = $('users');
+  const users = client?.users ?? [];
+  const items = users.map((user) => {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.user = user;
+    const isMe = user === client.name;
+    button.textContent = isMe ? `${user} (you)` : user;
+    button.disabled = isMe;
+    if (client.activeCall?.peer === user) button.setAttribute('aria-current', 'true');
+    button.setAttribute('aria-label', isMe ? `${user} (you)` : `Call ${user}`);
+    button.addEventListener('click', () => startCall(user));
+    li.append(button);
+    return li;
+  });
+  if (users.filter((u) => u !== client?.name).length === 0) {
+    const li = document.createElement('li');
+    li.className = 'muted small';
+    li.textContent = 'Nobody else is here yet.';
+    items.push(li);
+  }
+  list.replaceChildren(...items);
+}
+
+function startCall(name) {
+  log('calling', name);
+  // Failures (busy, user gone, not connected) arrive as client `error` events: shown there.
+  client.call(name).catch(() => {});
+}
+
+// --- chat -----------------------------------------------------------------------------------
+
+function chatLine({ from, text, date, to }) {
+  const li = document.createElement('li');
+  if (from === client.name) li.className = 'mine';
+  const when = document.createElement('time');
+  when.className = 'when';
+  const d = new Date(date);
+  when.dateTime = d.toISOString();
+  when.textContent = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const who = document.createElement('span');
+  who.className = 'who';
+  who.textContent = to ? `${from} → ${to}` : from;
+  const body = document.createElement('span');
+  body.className = 'text';
+  body.textContent = text; // never innerHTML: chat text is someone else's input
+  li.append(when, who, body);
+  appendChat(li);
+}
+
+function systemLine(text) {
+  const li = document.createElement('li');
+  li.className = 'system';
+  li.textContent = text;
+  appendChat(li);
+}
+
+function appendChat(li) {
+  const log = $('chat-log');
+  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  log.append(li);
+  if (atBottom) log.scrollTop = log.scrollHeight;
+}
+
+// --- calls ----------------------------------------------------------------------------------
+
+function setCallStatus(text, state) {
+  $('call-status').textContent = text;
+  document.body.dataset.call = state;
+}
+
+function showStream(video, stream) {
+  video.srcObject = stream;
+  video.dataset.live = '';
+  video.play().then(() => {
+    if (video === $('remote-video')) $('play').hidden = true;
+  }).catch((err) => {
+    // Autoplay with sound needs a user gesture; a person who was called may not have made one.
+    log('play() refused', err);
+    if (video === $('remote-video') && err.name === 'NotAllowedError') $('play').hidden = false;
+  });
+}
+
+function clearVideo(video) {
+  video.srcObject = null;
+  delete video.dataset.live;
+}
+
+function attachCall(call) {
+  const peer = call.peer;
+  setCallStatus(call.direction === 'outgoing' ? `Calling ${peer}…` : `${peer} is calling you: connecting…`, 'calling');
+  $('hangup').disabled = false;
+  renderUsers();
+  call.addEventListener('localstream', (e) => showStream($('local-video'), e.detail.stream));
+  call.addEventListener('remotestream', (e) => showStream($('remote-video'), e.detail.stream));
+  call.addEventListener('statechange', (e) => {
+    if (e.detail.state === 'connected') setCallStatus(`In call with ${peer}`, 'in-call');
+  });
+  call.addEventListener('ended', (e) => {
+    clearVideo($('local-video'));
+    clearVideo($('remote-video'));
+    $('play').hidden = true;
+    $('hangup').disabled = true;
+    setCallStatus('Not in a call', 'idle');
+    renderUsers();
+    // Failures were already reported through the client's error event.
+    if (!e.detail.error) notice('info', e.detail.message, e.detail.reason);
+  });
+}
+
+// --- wiring -----------------------------------------------------------------------------------
+
+$('login-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const name = $('name').value.trim();
+  if (name) join(name);
+});
+
+$('chat-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const input = $('chat-text');
+  if (!input.value.trim()) return;
+  try {
+    client.sendChat(input.value);
+    input.value = '';
+  } catch (err) {
+    notice('error', err.message, err.code);
+  }
+});
+
+$('call-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  startCall($('call-name').value);
+});
+
+$('hangup').addEventListener('click', () => client?.hangUp());
+
+$('play').addEventListener('click', () => {
+  $('remote-video').play().then(() => { $('play').hidden = true; }).catch((err) => log('play failed', err));
+});
+
+// Leaving the page ends the call at once instead of leaving the other side waiting.
+addEventListener('pagehide', () => client?.close());
+
+if (dialect === 'tutorial') {
+  $('login-hint').textContent = 'Choose a name. Others call you by typing it.';
+}
+if (params.get('name')) $('name').value = params.get('name');
+showConnection({ state: 'idle' });
+log('chat page ready, dialect', dialect);

@@ -1,0 +1,180 @@
+package dev.junction.server.browser;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The video-chat page ({@code /chat/}) as a person uses it: type a name, click people, type
+ * messages, press hang up. Reads state from what the page shows, and call internals from the
+ * page's read-only {@code window.junctionChat} handle.
+ */
+final class ChatPage {
+
+  /** What getStats() says about the received video of the current call. */
+  record VideoStats(long framesDecoded, long frameWidth, long frameHeight) {}
+
+  /** One notice (error or information) shown on the page. */
+  record Notice(String kind, String code, String text) {}
+
+  private final WebDriver driver;
+  private final String baseUrl;
+
+  ChatPage(WebDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Opens the page in {@code dialect} ("mdn" or "tutorial") and joins as {@code name}. */
+  ChatPage join(String dialect, String name) {
+    driver.get(baseUrl + "/chat/?dialect=" + dialect);
+    WebElement input = driver.findElement(By.id("name"));
+    input.sendKeys(name);
+    driver.findElement(By.id("join")).click();
+    await().alias("the page of " + name + " is online")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "open".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-connection")));
+    return this;
+  }
+
+  /** Whether the element with this id is visible (e.g. "chat", "people", "dial"). */
+  boolean shows(String id) {
+    return driver.findElement(By.id(id)).isDisplayed();
+  }
+
+  /** "You are alice" as shown in the header. */
+  String me() {
+    return driver.findElement(By.id("me")).getText();
+  }
+
+  /** The names in the "People online" list. */
+  List<String> users() {
+    return driver.findElements(By.cssSelector("#users button[data-user]")).stream()
+        .map(b -> b.getDomAttribute("data-user"))
+        .toList();
+  }
+
+  /** Types a message and presses Enter. */
+  void sendChat(String text) {
+    driver.findElement(By.id("chat-text")).sendKeys(text, Keys.ENTER);
+  }
+
+  /** Chat lines as shown, e.g. "10:42 alice hello". */
+  List<String> chatLines() {
+    return driver.findElements(By.cssSelector("#chat-log li")).stream().map(WebElement::getText).toList();
+  }
+
+  void clickUser(String name) {
+    driver.findElement(By.cssSelector("#users button[data-user='" + name + "']")).click();
+  }
+
+  /** The tutorial dialect's "call by name" form. */
+  void callByName(String name) {
+    WebElement input = driver.findElement(By.id("call-name"));
+    input.clear();
+    input.sendKeys(name);
+    driver.findElement(By.id("call-button")).click();
+  }
+
+  void hangUp() {
+    driver.findElement(By.id("hangup")).click();
+  }
+
+  /** "idle", "calling" or "in-call". */
+  String callState() {
+    return driver.findElement(By.tagName("body")).getDomAttribute("data-call");
+  }
+
+  String callStatus() {
+    return driver.findElement(By.id("call-status")).getText();
+  }
+
+  /** The connection pill: "Online", "Reconnecting…", ... */
+  String connectionText() {
+    return driver.findElement(By.id("connection")).getText();
+  }
+
+  String connectionState() {
+    return driver.findElement(By.tagName("body")).getDomAttribute("data-connection");
+  }
+
+  /** Notices the person can see. */
+  List<Notice> notices() {
+    return driver.findElements(By.cssSelector("#notices .notice")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(n -> new Notice(
+            n.getDomAttribute("class").contains("error") ? "error" : "info",
+            n.getDomAttribute("data-code"),
+            n.findElement(By.tagName("p")).getText()))
+        .toList();
+  }
+
+  List<Notice> errors() {
+    return notices().stream().filter(n -> n.kind().equals("error")).toList();
+  }
+
+  /**
+   * Mutes the remote video element. Needed before any getStats(): Chromium has closed itself
+   * when getStats ran while remote audio played unmuted (TESTING.md).
+   */
+  void muteRemoteMedia() {
+    js().executeScript("document.getElementById('remote-video').muted = true;");
+  }
+
+  /** inbound-rtp video of the current call; zeros when there is no call or no video yet. */
+  VideoStats remoteVideoStats() {
+    Object result = js().executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "if (!document.getElementById('remote-video').muted) { done({error: 'mute remote media first'}); return; }"
+            + "window.junctionChat.remoteVideoStats().then(done, (e) => done({error: String(e)}));");
+    if (!(result instanceof Map<?, ?> map)) return new VideoStats(0, 0, 0);
+    if (map.containsKey("error")) throw new IllegalStateException("remoteVideoStats: " + map.get("error"));
+    return new VideoStats(number(map.get("framesDecoded")), number(map.get("frameWidth")), number(map.get("frameHeight")));
+  }
+
+  /** The perfect-negotiation counters of the current (or, after it ended, the last) call. */
+  Map<String, Long> callStats() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> raw = (Map<String, Object>) js().executeScript(
+        "const c = window.junctionChat.call || window.junctionChat.lastCall; return c ? c.stats : null;");
+    if (raw == null) return Map.of();
+    return raw.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> number(e.getValue())));
+  }
+
+  /** The peer of the current call, or null. */
+  String callPeer() {
+    return (String) js().executeScript("const c = window.junctionChat.call; return c ? c.peer : null;");
+  }
+
+  /** connectionState of the last call's RTCPeerConnection ("closed" after hang-up). */
+  String lastPeerConnectionState() {
+    return (String) js().executeScript(
+        "const c = window.junctionChat.lastCall; return c && c.pc ? c.pc.connectionState : null;");
+  }
+
+  /** Runs a script in the page, for what a person does but a driver cannot (timed clicks). */
+  Object runScript(String script, Object... args) {
+    return js().executeScript(script, args);
+  }
+
+  /** The page's own log, for failure messages. */
+  String log() {
+    return (String) js().executeScript("return window.__log.join('\\n');");
+  }
+
+  private JavascriptExecutor js() {
+    return (JavascriptExecutor) driver;
+  }
+
+  private static long number(Object o) {
+    return o instanceof Number n ? n.longValue() : 0;
+  }
+}

@@ -1,0 +1,192 @@
+package dev.junction.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The pure parts of {@code /js/junction.js}, run in Chromium without any peer: what each dialect
+ * adapter sends and emits for the messages real clients and servers exchange (shapes from the
+ * MDN sample client and the tutorial servers), and the reconnect backoff.
+ */
+class JunctionJsTest {
+
+  @RegisterExtension final BrowserHarness browsers = new BrowserHarness();
+
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void openPage() {
+    browser = browsers.open("js");
+    browser.get(browsers.baseUrl() + "/");
+  }
+
+  @Test
+  void reconnectDelaysStartAtHalfASecondDoubleAndStopAtTenSecondsWithJitter() {
+    List<?> ranges = (List<?>) run("""
+        const out = [];
+        for (let attempt = 0; attempt <= 8; attempt++) {
+          let min = Infinity, max = 0;
+          for (let i = 0; i < 500; i++) {
+            const d = J.backoffDelay(attempt);
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+          }
+          out.push([min, max]);
+        }
+        return out;
+        """);
+    long[] ceilings = {500, 1000, 2000, 4000, 8000, 10000, 10000, 10000, 10000};
+    for (int attempt = 0; attempt < ceilings.length; attempt++) {
+      List<?> range = (List<?>) ranges.get(attempt);
+      long min = ((Number) range.get(0)).longValue();
+      long max = ((Number) range.get(1)).longValue();
+      long ceiling = ceilings[attempt];
+      assertThat(min).as("attempt %d min", attempt).isGreaterThanOrEqualTo(ceiling / 2);
+      assertThat(max).as("attempt %d max", attempt).isLessThanOrEqualTo(ceiling);
+      assertThat(max - min).as("attempt %d is jittered", attempt).isGreaterThan(ceiling / 10);
+    }
+  }
+
+  @Test
+  void bothPeersDeriveOppositeRolesFromTheirNames() {
+    assertThat(run("return [J.politeByName('alice', 'bob'), J.politeByName('bob', 'alice')];"))
+        .isEqualTo(List.of(false, true));
+  }
+
+  @Test
+  void mdnAdapterRegistersAndTranslatesWhatTheMdnClientSends() {
+    Map<?, ?> result = (Map<?, ?>) run(FAKE_CONTEXT + """
+        const d = J.mdnDialect;
+        const ctx = fakeContext('alice', 'bob');
+        d.onOpen(ctx);
+        d.onMessage({type: 'id', id: 7}, ctx);
+        d.onMessage({type: 'rejectusername', id: 7, name: 'alice1'}, ctx);
+        d.onMessage({type: 'userlist', users: [null, 'alice1', 'bob']}, ctx);
+        // Exactly as the MDN sample client sends them; its candidates carry no name.
+        d.onMessage({name: 'bob', target: 'alice1', type: 'video-offer', sdp: {type: 'offer', sdp: 'v=0'}}, ctx);
+        d.onMessage({type: 'new-ice-candidate', target: 'alice1',
+                     candidate: {candidate: 'candidate:1 1 udp 1 10.0.0.1 9 typ host', sdpMid: '0', sdpMLineIndex: 0}}, ctx);
+        d.onMessage({name: 'bob', target: 'alice1', type: 'hang-up'}, ctx);
+        d.onMessage({type: 'message', name: 'bob', text: 'hi', date: 5, id: 9}, ctx);
+        d.onMessage({type: 'error', code: 'sender-mismatch', text: 'not your name'}, ctx);
+        d.signal('bob', {description: {type: 'answer', sdp: 'v=1'}}, ctx);
+        d.signal('bob', {candidate: {candidate: 'c', sdpMid: '0', sdpMLineIndex: 0}}, ctx);
+        d.hangup('bob', ctx);
+        d.chat('hello', null, ctx);
+        d.chat('psst', 'bob', ctx);
+        return {sent: ctx.sent, events: ctx.events};
+        """);
+
+    assertThat(result.get("sent")).asList().containsExactly(
+        Map.of("type", "username", "id", 7L, "name", "alice", "date", "<number>"),
+        Map.of("type", "video-answer", "name", "alice1", "target", "bob", "sdp", Map.of("type", "answer", "sdp", "v=1")),
+        Map.of("type", "new-ice-candidate", "name", "alice1", "target", "bob",
+            "candidate", Map.of("candidate", "c", "sdpMid", "0", "sdpMLineIndex", 0L)),
+        Map.of("type", "hang-up", "name", "alice1", "target", "bob"),
+        Map.of("type", "message", "id", 7L, "text", "hello", "date", "<number>"),
+        Map.of("type", "message", "id", 7L, "text", "psst", "date", "<number>", "target", "bob"));
+    assertThat(result.get("events")).asList().containsExactly(
+        List.of("renamed", Map.of("from", "alice", "to", "alice1")),
+        List.of("welcome", Map.of("name", "alice1")),
+        List.of("users", Map.of("users", List.of("alice1", "bob"))),
+        List.of("signal", Map.of("from", "bob", "description", Map.of("type", "offer", "sdp", "v=0"))),
+        List.of("signal", Map.of("from", "bob", "candidate",
+            Map.of("candidate", "candidate:1 1 udp 1 10.0.0.1 9 typ host", "sdpMid", "0", "sdpMLineIndex", 0L))),
+        List.of("hangup", Map.of("from", "bob")),
+        List.of("chat", Map.of("from", "bob", "text", "hi", "date", 5L)),
+        List.of("error", Map.of("code", "sender-mismatch", "message", "not your name")));
+  }
+
+  @Test
+  void tutorialAdapterLogsInRenamesOnATakenNameAndTranslatesBothServerVariants() {
+    Map<?, ?> result = (Map<?, ?>) run(FAKE_CONTEXT + """
+        const d = J.tutorialDialect;
+        const ctx = fakeContext('alice', 'bob');
+        d.onOpen(ctx);
+        d.onMessage({type: 'login', success: false}, ctx);
+        d.onMessage({type: 'login', success: true}, ctx);
+        d.onMessage({type: 'offer', offer: {type: 'offer', sdp: 'v=0'}, username: 'bob'}, ctx);
+        d.onMessage({type: 'offer', offer: {type: 'offer', sdp: 'v=0'}, name: 'bob'}, ctx); // tutorialspoint
+        d.onMessage({type: 'answer', answer: {type: 'answer', sdp: 'v=1'}}, ctx);
+        d.onMessage({type: 'candidate', candidate: {candidate: 'c', sdpMid: '0', sdpMLineIndex: 0}}, ctx);
+        d.onMessage({type: 'close'}, ctx);
+        d.onMessage({type: 'leave'}, ctx);
+        d.onMessage({type: 'error', message: 'Command not found: x'}, ctx);
+        d.signal('bob', {description: {type: 'offer', sdp: 'v=2'}}, ctx);
+        d.signal('bob', {candidate: {candidate: 'c', sdpMid: '0', sdpMLineIndex: 0}}, ctx);
+        d.hangup('bob', ctx);
+        return {sent: ctx.sent, events: ctx.events};
+        """);
+
+    assertThat(result.get("sent")).asList().containsExactly(
+        Map.of("type", "login", "username", "alice"),
+        Map.of("type", "login", "username", "alice2"),
+        Map.of("type", "offer", "otherUsername", "bob", "offer", Map.of("type", "offer", "sdp", "v=2")),
+        Map.of("type", "candidate", "otherUsername", "bob",
+            "candidate", Map.of("candidate", "c", "sdpMid", "0", "sdpMLineIndex", 0L)),
+        Map.of("type", "close", "otherUsername", "bob"));
+    Map<String, Object> offer = Map.of("from", "bob", "description", Map.of("type", "offer", "sdp", "v=0"));
+    assertThat(result.get("events")).asList().containsExactly(
+        List.of("renamed", Map.of("from", "alice", "to", "alice2")),
+        List.of("welcome", Map.of("name", "alice2")),
+        List.of("signal", offer),
+        List.of("signal", offer),
+        List.of("signal", Map.of("from", "bob", "description", Map.of("type", "answer", "sdp", "v=1"))),
+        List.of("signal", Map.of("from", "bob", "candidate", Map.of("candidate", "c", "sdpMid", "0", "sdpMLineIndex", 0L))),
+        List.of("hangup", Map.of("from", "bob")),
+        List.of("hangup", Map.of("from", "bob")),
+        List.of("error", Map.of("code", "server-error", "message", "Command not found: x")));
+  }
+
+  @Test
+  void mediaErrorsBecomeMessagesAPersonCanActOn() {
+    assertThat(run("""
+        return ['NotAllowedError', 'NotFoundError', 'NotReadableError', 'AbortError']
+          .map((name) => J.mediaError(new DOMException('x', name)).code);
+        """)).isEqualTo(List.of("camera-denied", "camera-missing", "camera-busy", "media-failed"));
+  }
+
+  /**
+   * A dialect context that records what the adapter sends and emits. The client renames
+   * itself on `renamed`, as JunctionClient does; current dates and nulls are masked so that
+   * results compare exactly.
+   */
+  private static final String FAKE_CONTEXT = """
+      const mask = (o) => JSON.parse(JSON.stringify(o, (k, v) => {
+        if (k === 'date' && typeof v === 'number' && v > 1e12) return '<number>';
+        return v === null ? undefined : v; // absent and null compare the same
+      }));
+      function fakeContext(name, peer) {
+        const ctx = {
+          name, session: {}, sent: [], events: [],
+          send: (obj) => { ctx.sent.push(mask(obj)); return true; },
+          emit: (type, detail) => {
+            if (type === 'renamed') ctx.name = detail.to;
+            ctx.events.push([type, mask(detail)]);
+          },
+          peer: () => peer,
+        };
+        return ctx;
+      }
+      """;
+
+  /** Runs {@code body} as an async function with the module bound to {@code J}; returns its result. */
+  private Object run(String body) {
+    Object result = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import('/js/junction.js').then(async (J) => { " + body + " })"
+            + ".then((r) => done({ok: r}), (e) => done({error: String(e && e.stack || e)}));");
+    Map<?, ?> outcome = (Map<?, ?>) result;
+    if (outcome.containsKey("error")) {
+      throw new AssertionError("script failed: " + outcome.get("error"));
+    }
+    return outcome.get("ok");
+  }
+}

@@ -1,0 +1,107 @@
+package dev.junction.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.junction.server.JunctionServer;
+import dev.junction.server.TestServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The main port's HTTP surface: health, metrics, ICE servers, the web apps, and problem+json errors. */
+class HttpApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static JunctionServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.start("ice.servers=[{\"urls\":[\"stun:stun.example.org:3478\"]},"
+        + "{\"urls\":[\"turn:turn.example.org:3478?transport=udp\"],\"username\":\"u\",\"credential\":\"p\"}]");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void healthAnswersOk() throws Exception {
+    HttpResponse<String> health = get("/healthz");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void metricsExposeSignalingMetersForEveryDialectFromTheStart() throws Exception {
+    HttpResponse<String> metrics = get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(metrics.body())
+        .contains("junction_signaling_connections{dialect=\"mdn\"}")
+        .contains("junction_signaling_connections{dialect=\"tutorial\"}")
+        .contains("junction_signaling_messages_relayed_total{dialect=\"mdn\"}")
+        .contains("junction_signaling_errors_total{dialect=\"tutorial\",kind=\"rate_limited\"}")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void iceServersAreTheConfiguredOnesWithCredentialsOnlyWhereSet() throws Exception {
+    HttpResponse<String> response = get("/api/ice-servers");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+    JsonNode servers = JSON.readTree(response.body()).get("iceServers");
+    assertThat(servers).hasSize(2);
+    assertThat(servers.get(0).get("urls").get(0).asText()).isEqualTo("stun:stun.example.org:3478");
+    assertThat(servers.get(0).has("username")).isFalse();
+    assertThat(servers.get(1).get("username").asText()).isEqualTo("u");
+    assertThat(servers.get(1).get("credential").asText()).isEqualTo("p");
+  }
+
+  @Test
+  void theLandingPageAndTheChatAppAreServed() throws Exception {
+    HttpResponse<String> landing = get("/");
+    assertThat(landing.statusCode()).isEqualTo(200);
+    assertThat(landing.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(landing.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+    HttpResponse<String> bare = get("/chat");
+    assertThat(bare.statusCode()).isEqualTo(302);
+    assertThat(bare.headers().firstValue("Location").orElse("")).endsWith("/chat/");
+    assertThat(get("/chat/").statusCode()).isEqualTo(200);
+    assertThat(get("/js/junction.js").headers().firstValue("Content-Type").orElse("")).contains("javascript");
+  }
+
+  @Test
+  void anUnknownPathIsAProblemJson404() throws Exception {
+    HttpResponse<String> missing = get("/api/nothing-here?token=secret");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
+    JsonNode problem = JSON.readTree(missing.body());
+    assertThat(problem.get("status").asInt()).isEqualTo(404);
+    assertThat(problem.get("title").asText()).isEqualTo("Not Found");
+    assertThat(problem.get("detail").asText()).contains("/api/nothing-here").doesNotContain("secret");
+  }
+
+  @Test
+  void aWrongMethodIsAProblemJson() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/ice-servers"))
+            .DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isIn(404, 405);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+  }
+}

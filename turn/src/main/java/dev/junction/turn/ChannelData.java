@@ -1,0 +1,53 @@
+package dev.junction.turn;
+
+/**
+ * The ChannelData message (RFC 8656 §12.4), TURN's compact framing for relayed data on a bound
+ * channel: 4 bytes of header instead of a 36-byte Send indication.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Channel Number        |            Length             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * /                       Application Data                        /
+ * </pre>
+ *
+ * <p>Over UDP the datagram may carry padding after the data; over TCP and TLS the message MUST be
+ * padded to a multiple of 4 bytes (§12.5), which is how a stream is split into messages.
+ */
+public final class ChannelData {
+
+  public static final int HEADER_BYTES = 4;
+  /** RFC 8656 §12: channel numbers 0x4000 through 0x4FFF. */
+  public static final int MIN_CHANNEL = 0x4000;
+  public static final int MAX_CHANNEL = 0x4FFF;
+
+  private ChannelData() {}
+
+  /**
+   * Whether a packet starting with {@code firstByte} is ChannelData: RFC 7983 gives 64–79 to TURN
+   * channels, and STUN always starts with 0–3.
+   */
+  public static boolean startsChannelData(int firstByte) {
+    int b = firstByte & 0xff;
+    return b >= 0x40 && b <= 0x4f;
+  }
+
+  public static boolean isValidChannel(int channel) {
+    return channel >= MIN_CHANNEL && channel <= MAX_CHANNEL;
+  }
+
+  /** The whole length of a ChannelData message carrying {@code dataLength} bytes on a stream, padding included. */
+  public static int streamFrameLength(int dataLength) {
+    return HEADER_BYTES + ((dataLength + 3) & ~3);
+  }
+
+  /** Writes the header for {@code dataLength} bytes on {@code channel} into {@code out} at {@code offset}. */
+  public static void writeHeader(byte[] out, int offset, int channel, int dataLength) {
+    out[offset] = (byte) (channel >>> 8);
+    out[offset + 1] = (byte) channel;
+    out[offset + 2] = (byte) (dataLength >>> 8);
+    out[offset + 3] = (byte) dataLength;
+  }
+}

@@ -1,0 +1,23 @@
+package dev.junction.turn;
+
+import io.netty.buffer.ByteBuf;
+import java.net.InetSocketAddress;
+
+/**
+ * The UDP socket bound to an allocation's relayed transport address. The protocol logic sends
+ * through it; the I/O layer delivers what peers send to it back to the allocation.
+ */
+public interface RelaySocket {
+
+  /** The relayed transport address as bound (the address put in XOR-RELAYED-ADDRESS may differ behind NAT). */
+  InetSocketAddress localAddress();
+
+  /** Sends {@code data} (released by the callee) to {@code peer}. */
+  void send(InetSocketAddress peer, ByteBuf data);
+
+  /** Flushes what {@link #send} queued; called once per batch of work. */
+  void flush();
+
+  /** Unbinds the socket. */
+  void close();
+}
