@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One received message, read through {@link Wire}: lookups try a copy of the first
  * {@value #HEAD} bytes, where the fields the generator needs sit, and copy the whole message only
- * when a field is not found there (a user list, a relay that reorders fields).
+ * when a field is not found there (a user list, a relay that reorders fields). Used only on the
+ * event loop that received the message.
  */
 final class Inbound {
 

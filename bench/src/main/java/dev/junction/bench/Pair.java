@@ -5,7 +5,8 @@ import io.vertx.core.http.ClientWebSocket;
 /**
  * Two clients calling each other over and over with the {@link ExchangeScript}. At most
  * {@code window} messages of the pair are in flight (sent, not yet received by the partner); in
- * rate mode a token bucket also paces sends to {@code ratePerSecond}.
+ * rate mode a token bucket also paces sends to {@code ratePerSecond}. Confined to the event loop
+ * of its {@link TrafficLoop}, where both of its clients live.
  */
 final class Pair {
 
