@@ -165,21 +165,31 @@ final class AllocationRequests {
               }
             })
         .addListener(bound -> {
-          if (bound.isSuccess()) {
-            created[0] = open(pending, (RelaySocket) bound.getNow(), port);
-            return;
-          }
-          ports.release(port);
-          OptionalInt another = attemptsLeft > 1 ? ports.acquire(false) : OptionalInt.empty();
-          if (another.isPresent()) {
-            bind(pending, another.getAsInt(), attemptsLeft - 1);
-          } else {
-            table.release(pending.quotaKey());
-            table.endAllocate(pending.link().fiveTuple());
-            refuse(pending.respond(), pending.request(), pending.user().key(), ErrorCode.INSUFFICIENT_CAPACITY,
-                "Insufficient Capacity", TurnEvents.Rejection.CAPACITY);
+          try {
+            completeBind(pending, bound, port, attemptsLeft, created);
+          } finally {
+            pending.link().flush(); // this runs after the read that asked for it: flush ourselves
           }
         });
+  }
+
+  /** The relay socket is bound (open the allocation) or not (try another port, then 508). */
+  private void completeBind(PendingAllocate pending, io.netty.util.concurrent.Future<?> bound, int port,
+      int attemptsLeft, Allocation[] created) {
+    if (bound.isSuccess()) {
+      created[0] = open(pending, (RelaySocket) bound.getNow(), port);
+      return;
+    }
+    ports.release(port);
+    OptionalInt another = attemptsLeft > 1 ? ports.acquire(false) : OptionalInt.empty();
+    if (another.isPresent()) {
+      bind(pending, another.getAsInt(), attemptsLeft - 1);
+    } else {
+      table.release(pending.quotaKey());
+      table.endAllocate(pending.link().fiveTuple());
+      refuse(pending.respond(), pending.request(), pending.user().key(), ErrorCode.INSUFFICIENT_CAPACITY,
+          "Insufficient Capacity", TurnEvents.Rejection.CAPACITY);
+    }
   }
 
   private Allocation open(PendingAllocate pending, RelaySocket socket, int port) {
@@ -248,8 +258,8 @@ final class AllocationRequests {
   private void channelBind(Allocation allocation, StunMessage request, IntegrityKey key, Consumer<byte[]> respond) {
     Optional<ChannelNumber> channel = request.first(ChannelNumber.class);
     Optional<XorPeerAddress> peer = request.first(XorPeerAddress.class);
-    if (channel.isEmpty() || !channel.get().isValidChannel() || peer.isEmpty()) {
-      refuse(respond, request, key, ErrorCode.BAD_REQUEST, "ChannelBind needs a CHANNEL-NUMBER in 0x4000-0x4FFF and XOR-PEER-ADDRESS",
+    if (channel.isEmpty() || !ChannelData.isValidChannel(channel.get().channel()) || peer.isEmpty()) {
+      refuse(respond, request, key, ErrorCode.BAD_REQUEST, "ChannelBind needs a CHANNEL-NUMBER in 0x4000-0x7FFE and XOR-PEER-ADDRESS",
           TurnEvents.Rejection.BAD_REQUEST);
       return;
     }

@@ -1,5 +1,6 @@
 package dev.junction.turn;
 
+import dev.junction.stun.Method;
 import dev.junction.stun.TransactionId;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,19 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TransactionMemory {
 
-  private record Key(FiveTuple fiveTuple, TransactionId transaction) {}
+  /** The method is part of the key: coturn's 4.6 client reuses a transaction id for its next request. */
+  private record Key(FiveTuple fiveTuple, TransactionId transaction, Method method) {}
 
   private record Answer(byte[] bytes, long expiresAtMillis) {}
 
   private final ConcurrentHashMap<Key, Answer> answers = new ConcurrentHashMap<>();
 
-  void remember(FiveTuple fiveTuple, TransactionId transaction, byte[] response, long nowMillis) {
-    answers.put(new Key(fiveTuple, transaction), new Answer(response, nowMillis + Lifetimes.TRANSACTION_MEMORY_MILLIS));
+  void remember(FiveTuple fiveTuple, TransactionId transaction, Method method, byte[] response, long nowMillis) {
+    answers.put(new Key(fiveTuple, transaction, method), new Answer(response, nowMillis + Lifetimes.TRANSACTION_MEMORY_MILLIS));
   }
 
   /** The answer already given to this transaction, or null. */
-  byte[] recall(FiveTuple fiveTuple, TransactionId transaction, long nowMillis) {
-    Answer answer = answers.get(new Key(fiveTuple, transaction));
+  byte[] recall(FiveTuple fiveTuple, TransactionId transaction, Method method, long nowMillis) {
+    Answer answer = answers.get(new Key(fiveTuple, transaction, method));
     return answer != null && nowMillis < answer.expiresAtMillis ? answer.bytes : null;
   }
 

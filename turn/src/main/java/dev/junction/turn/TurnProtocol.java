@@ -94,7 +94,7 @@ public final class TurnProtocol implements PacketHandler {
   private void onRequest(ClientLink link, DecodedMessage decoded) {
     StunMessage request = decoded.message();
     long now = clockMillis.getAsLong();
-    byte[] earlier = memory.recall(link.fiveTuple(), request.transactionId(), now);
+    byte[] earlier = memory.recall(link.fiveTuple(), request.transactionId(), request.type().method(), now);
     if (earlier != null) {
       link.send(Unpooled.wrappedBuffer(earlier));
       return;
@@ -118,12 +118,11 @@ public final class TurnProtocol implements PacketHandler {
     List<Integer> unknown = request.unknownComprehensionRequired();
     if (!unknown.isEmpty()) {
       events.rejected(TurnEvents.Rejection.UNKNOWN_ATTRIBUTE);
-      answer(link, request.transactionId(), Responses.error(request, ErrorCode.UNKNOWN_ATTRIBUTE,
+      answer(link, request, Responses.error(request, ErrorCode.UNKNOWN_ATTRIBUTE,
           "Unknown Attribute", user.key(), List.of(new UnknownAttributes(unknown))), now);
       return;
     }
-    requests.handle(link, request, user,
-        response -> answer(link, request.transactionId(), response, clockMillis.getAsLong()));
+    requests.handle(link, request, user, response -> answer(link, request, response, clockMillis.getAsLong()));
   }
 
   /** RFC 8489 §7.3: the reflexive address, to anyone, without authentication. */
@@ -154,8 +153,8 @@ public final class TurnProtocol implements PacketHandler {
   }
 
   /** Sends an answer to an authenticated request and remembers it for retransmissions. */
-  private void answer(ClientLink link, TransactionId transaction, byte[] response, long now) {
-    memory.remember(link.fiveTuple(), transaction, response, now);
+  private void answer(ClientLink link, StunMessage request, byte[] response, long now) {
+    memory.remember(link.fiveTuple(), request.transactionId(), request.type().method(), response, now);
     reply(link, response);
   }
 

@@ -73,6 +73,11 @@ final class StreamClientHandler extends SimpleChannelInboundHandler<ByteBuf> imp
   }
 
   @Override
+  public void flush() {
+    batch.get().flushAll();
+  }
+
+  @Override
   public EventLoop eventLoop() {
     return context.channel().eventLoop();
   }

@@ -3,6 +3,7 @@ package dev.junction.turn.io;
 import dev.junction.turn.ClientLink;
 import dev.junction.turn.FiveTuple;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -13,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * Reads client datagrams on one UDP listener socket (one per event loop with SO_REUSEPORT: the
  * kernel hashes each client's 5-tuple to one socket, so a client always lands on the same loop).
+ * Stateless, so one instance serves every socket.
  */
+@ChannelHandler.Sharable
 final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
   private final PacketHandler protocol;
@@ -44,6 +47,11 @@ final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket>
     public void send(ByteBuf data) {
       context.write(new DatagramPacket(data, fiveTuple.client()), context.voidPromise());
       batch.add(context.channel());
+    }
+
+    @Override
+    public void flush() {
+      batch.flushAll();
     }
 
     @Override
