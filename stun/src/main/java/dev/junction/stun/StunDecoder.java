@@ -43,6 +43,9 @@ import java.util.Objects;
  */
 public final class StunDecoder {
 
+  /** RFC 7983: first byte 0–3 is STUN. */
+  private static final int MAX_DEMULTIPLEXED_FIRST_BYTE = 3;
+
   private StunDecoder() {}
 
   /** Decodes all of {@code bytes}. */
@@ -79,13 +82,15 @@ public final class StunDecoder {
   }
 
   /**
-   * Whether these bytes look like a STUN message, for demultiplexing a shared port (RFC 7983):
-   * at least a header, a first byte of 0–3 and the magic cookie. Cheap, and not a validation.
+   * Whether these bytes look like a STUN message, for demultiplexing a shared port (RFC 7983
+   * §7): at least a header, a first byte of 0–3 and the magic cookie. Cheap, and not a
+   * validation. RFC 8489 itself allows any first byte with the top two bits zero, but 4–19 is
+   * ZRTP's and 20–63 DTLS's on a shared port, and no registered method needs those bits.
    */
   public static boolean isStun(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     return length >= StunMessage.HEADER_LENGTH
-        && (bytes[offset] & 0xC0) == 0
+        && (bytes[offset] & 0xFF) <= MAX_DEMULTIPLEXED_FIRST_BYTE
         && readInt(bytes, offset + 4) == StunMessage.MAGIC_COOKIE;
   }
 
@@ -93,7 +98,7 @@ public final class StunDecoder {
   public static boolean isStun(ByteBuffer buffer) {
     int p = buffer.position();
     return buffer.remaining() >= StunMessage.HEADER_LENGTH
-        && (buffer.get(p) & 0xC0) == 0
+        && (buffer.get(p) & 0xFF) <= MAX_DEMULTIPLEXED_FIRST_BYTE
         && (buffer.get(p + 4) & 0xFF) == 0x21
         && (buffer.get(p + 5) & 0xFF) == 0x12
         && (buffer.get(p + 6) & 0xFF) == 0xA4
