@@ -36,7 +36,7 @@ import java.util.Objects;
  * message); each attribute's value and padding within the message; known attributes' sizes and
  * contents; FINGERPRINT, if present, last. Attributes after MESSAGE-INTEGRITY are ignored except
  * MESSAGE-INTEGRITY-SHA256 and FINGERPRINT, and after MESSAGE-INTEGRITY-SHA256 all but
- * FINGERPRINT (§14.5, §14.6) — they still have to be well-framed.
+ * FINGERPRINT (§9, §14.5, §14.6) — they still have to be well-framed.
  *
  * <p>Stateless and thread-safe. The message is copied once; the decoded values share that copy,
  * so the caller may reuse its buffer at once.
@@ -84,8 +84,8 @@ public final class StunDecoder {
   /**
    * Whether these bytes look like a STUN message, for demultiplexing a shared port (RFC 7983
    * §7): at least a header, a first byte of 0–3 and the magic cookie. Cheap, and not a
-   * validation. RFC 8489 itself allows any first byte with the top two bits zero, but 4–19 is
-   * ZRTP's and 20–63 DTLS's on a shared port, and no registered method needs those bits.
+   * validation. RFC 8489 itself allows any first byte with the top two bits zero, but on a shared
+   * port 16–19 is ZRTP's and 20–63 DTLS's, and no registered method needs those bits.
    */
   public static boolean isStun(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);

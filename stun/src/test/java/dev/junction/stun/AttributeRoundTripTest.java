@@ -95,7 +95,7 @@ class AttributeRoundTripTest {
     assertThat(AttributeTypes.name(Integer.decode(type))).isEqualTo(name);
   }
 
-  /** Value bytes as drawn in RFC 8656 §18 and RFC 8445 §16.1; "RFFU" bits are zero. */
+  /** Value bytes as drawn in RFC 8656 and RFC 8445 §16.1; "RFFU" bits are zero. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("wireLayouts")
   void valuesHaveTheRfcLayout(StunAttribute attribute, String header, String valueAndPadding) throws Exception {
@@ -129,7 +129,7 @@ class AttributeRoundTripTest {
     return org.junit.jupiter.params.provider.Arguments.of(values);
   }
 
-  /** "Agents MUST ignore the value of the RFFU bits" (RFC 8656 §18). */
+  /** "Agents MUST ignore the value of the RFFU bits" (RFC 8656). */
   @Test
   void reservedBitsAreIgnoredOnReceipt() throws Exception {
     byte[] bytes = StunMessage.builder(MessageType.ALLOCATE_REQUEST, TransactionId.random())
@@ -164,7 +164,7 @@ class AttributeRoundTripTest {
     assertThat(StunAttribute.isComprehensionRequired(0x8000)).isFalse();
   }
 
-  /** RFC 8489 §14: "only the first one needs to be processed"; coturn made Send first-wins. */
+  /** RFC 8489 §14: "only the first occurrence needs to be processed"; coturn made Send first-wins. */
   @Test
   void repeatedAttributesAreKeptInOrderAndTheFirstWins() throws Exception {
     XorPeerAddress first = new XorPeerAddress(Rfc5769Test.address("192.0.2.1", 1));

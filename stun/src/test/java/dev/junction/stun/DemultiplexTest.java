@@ -22,7 +22,7 @@ class DemultiplexTest {
 
   @ParameterizedTest(name = "first byte {0}: {1}")
   @CsvSource({
-    "0, true, STUN", "3, true, STUN", "4, false, ZRTP range", "20, false, DTLS", "63, false, DTLS",
+    "0, true, STUN", "3, true, STUN", "4, false, unassigned", "16, false, ZRTP", "20, false, DTLS", "63, false, DTLS",
     "64, false, TURN ChannelData", "79, false, TURN ChannelData", "128, false, RTP/RTCP", "191, false, RTP/RTCP",
   })
   void theFirstByteDecides(int firstByte, boolean stun, String protocol) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** RFC 8489 §5: the message type interleaves a 12-bit method with a 2-bit class. */
 class MessageTypeTest {
 
-  /** Values from RFC 8489 §5 and §18.2 and RFC 8656 §17, as coturn and pion write them. */
+  /** Values from RFC 8489 §5 and RFC 8656, as coturn and pion write them. */
   @ParameterizedTest(name = "{0} {1} = 0x{2}")
   @CsvSource({
     "0x001, REQUEST,          0001",
