@@ -110,8 +110,8 @@ public final class StunDecoder {
       throw new StunParseException("message of " + length + " bytes is shorter than the 20-byte header");
     }
     if ((b[off] & 0xC0) != 0) {
-      // "The most significant 2 bits of every STUN message MUST be zeroes" (§5): this is what
-      // tells STUN from ChannelData, RTP and DTLS on one port.
+      // "The most significant 2 bits of every STUN message MUST be zeroes" (§5): they tell STUN
+      // from TURN ChannelData (0b01) and RTP (0b10) sharing its port.
       throw new StunParseException("the first two bits must be zero, got 0b" + Integer.toBinaryString((b[off] & 0xC0) >>> 6));
     }
     int cookie = readInt(b, off + 4);
