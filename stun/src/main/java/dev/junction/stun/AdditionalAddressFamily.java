@@ -1,7 +1,7 @@
 package dev.junction.stun;
 
 /**
- * ADDITIONAL-ADDRESS-FAMILY (RFC 8656 §18.11): asks for a second relayed address of this family (IPv6 is the only one RFC 8656 allows; the server checks that).
+ * ADDITIONAL-ADDRESS-FAMILY (RFC 8656): asks for a second relayed address of this family (IPv6 is the only one RFC 8656 allows; the server checks that).
  *
  * <p>Any 8-bit family decodes, so that a server can answer one it does not support with 440
  * (Address Family not Supported) rather than treat the request as malformed.

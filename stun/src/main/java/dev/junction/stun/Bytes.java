@@ -117,16 +117,12 @@ public final class Bytes {
 
   /** Compares in time that depends only on the lengths, for MACs and keys. */
   public boolean constantTimeEquals(Bytes other) {
-    return constantTimeEquals(other.data, other.offset, other.length);
-  }
-
-  boolean constantTimeEquals(byte[] other, int otherOffset, int otherLength) {
-    if (otherLength != length) {
+    if (other.length != length) {
       return false;
     }
     int diff = 0;
     for (int i = 0; i < length; i++) {
-      diff |= data[offset + i] ^ other[otherOffset + i];
+      diff |= data[offset + i] ^ other.data[other.offset + i];
     }
     return diff == 0;
   }

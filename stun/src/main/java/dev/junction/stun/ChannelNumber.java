@@ -1,7 +1,7 @@
 package dev.junction.stun;
 
 /**
- * CHANNEL-NUMBER (RFC 8656 §18.1): the channel a ChannelBind request binds to a peer. Any 16-bit
+ * CHANNEL-NUMBER (RFC 8656): the channel a ChannelBind request binds to a peer. Any 16-bit
  * value decodes; only 0x4000–0x4FFF are valid channels, and a server answers others with 400.
  *
  * @param channel 16-bit
@@ -21,7 +21,7 @@ public record ChannelNumber(int channel) implements StunAttribute {
     Checks.unsigned16("CHANNEL-NUMBER", channel);
   }
 
-  /** Whether the number is in the range RFC 8656 §12 allows. */
+  /** Whether the number is in the range RFC 8656 allows. */
   public boolean isValidChannel() {
     return channel >= MIN_CHANNEL && channel <= MAX_CHANNEL;
   }

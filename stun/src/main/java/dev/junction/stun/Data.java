@@ -3,7 +3,7 @@ package dev.junction.stun;
 import java.util.Objects;
 
 /**
- * DATA (RFC 8656 §18.4): the application payload of a Send or Data indication.
+ * DATA (RFC 8656): the application payload of a Send or Data indication.
  *
  * @param value the payload; {@link Bytes#asReadOnlyBuffer()} hands it on without a copy
  */

@@ -66,7 +66,7 @@ public final class DecodedMessage {
       return false;
     }
     byte[] expected = Trailers.messageIntegrity(bytes, integrity, key);
-    return Bytes.of(expected).constantTimeEquals(bytes, integrity + 4, MessageIntegrity.LENGTH);
+    return Trailers.matches(expected, bytes, integrity + 4, MessageIntegrity.LENGTH);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class DecodedMessage {
     }
     int length = Wire.u16(bytes, integritySha256 + 2);
     byte[] expected = Trailers.messageIntegritySha256(bytes, integritySha256, length, key);
-    return Bytes.copyOf(expected, 0, length).constantTimeEquals(bytes, integritySha256 + 4, length);
+    return Trailers.matches(expected, bytes, integritySha256 + 4, length);
   }
 
   /** Whether FINGERPRINT is present and matches the CRC-32 of the message before it. */

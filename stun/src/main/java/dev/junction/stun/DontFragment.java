@@ -1,6 +1,6 @@
 package dev.junction.stun;
 
-/** DONT-FRAGMENT (RFC 8656 §18.8): set the DF bit on packets relayed to the peer. Empty value. */
+/** DONT-FRAGMENT (RFC 8656): set the DF bit on packets relayed to the peer. Empty value. */
 public record DontFragment() implements StunAttribute {
 
   /** DONT-FRAGMENT. */

@@ -1,7 +1,7 @@
 package dev.junction.stun;
 
 /**
- * EVEN-PORT (RFC 8656 §18.6): the client wants a relayed port that is even, and with
+ * EVEN-PORT (RFC 8656): the client wants a relayed port that is even, and with
  * {@code reserveNext} the next port reserved too (for RTP and RTCP).
  *
  * @param reserveNext the R bit

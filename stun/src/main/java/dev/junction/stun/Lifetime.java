@@ -1,7 +1,7 @@
 package dev.junction.stun;
 
 /**
- * LIFETIME (RFC 8656 §18.2): seconds until a TURN allocation expires; a Refresh with 0 deletes it.
+ * LIFETIME (RFC 8656): seconds until a TURN allocation expires; a Refresh with 0 deletes it.
  *
  * @param seconds 32-bit unsigned
  */

@@ -1,5 +1,6 @@
 package dev.junction.stun;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -82,6 +83,6 @@ public record MessageType(Method method, MessageClass messageClass) {
 
   @Override
   public String toString() {
-    return method + " " + messageClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return method + " " + messageClass.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

@@ -8,19 +8,19 @@ package dev.junction.stun;
  */
 public record Method(int code) {
 
-  /** RFC 8489 §18.2. */
+  /** RFC 8489. */
   public static final Method BINDING = new Method(0x001);
-  /** RFC 8656 §17. */
+  /** RFC 8656. */
   public static final Method ALLOCATE = new Method(0x003);
-  /** RFC 8656 §17. */
+  /** RFC 8656. */
   public static final Method REFRESH = new Method(0x004);
-  /** RFC 8656 §17: only as an indication. */
+  /** RFC 8656: only as an indication. */
   public static final Method SEND = new Method(0x006);
-  /** RFC 8656 §17: only as an indication. */
+  /** RFC 8656: only as an indication. */
   public static final Method DATA = new Method(0x007);
-  /** RFC 8656 §17. */
+  /** RFC 8656. */
   public static final Method CREATE_PERMISSION = new Method(0x008);
-  /** RFC 8656 §17. */
+  /** RFC 8656. */
   public static final Method CHANNEL_BIND = new Method(0x009);
 
   public Method {

@@ -1,7 +1,7 @@
 package dev.junction.stun;
 
 /**
- * REQUESTED-ADDRESS-FAMILY (RFC 8656 §18.10): the family of the relayed address a TURN client wants.
+ * REQUESTED-ADDRESS-FAMILY (RFC 8656): the family of the relayed address a TURN client wants.
  *
  * <p>Any 8-bit family decodes, so that a server can answer one it does not support with 440
  * (Address Family not Supported) rather than treat the request as malformed.

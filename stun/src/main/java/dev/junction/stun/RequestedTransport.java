@@ -1,7 +1,7 @@
 package dev.junction.stun;
 
 /**
- * REQUESTED-TRANSPORT (RFC 8656 §18.7): the transport protocol a TURN client wants between the
+ * REQUESTED-TRANSPORT (RFC 8656): the transport protocol a TURN client wants between the
  * relay and its peers, as an IPv4 protocol number. Any value decodes; a server answers one it
  * does not relay with 442.
  *

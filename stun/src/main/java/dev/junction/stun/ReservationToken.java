@@ -1,7 +1,7 @@
 package dev.junction.stun;
 
 /**
- * RESERVATION-TOKEN (RFC 8656 §18.9): names a relayed port a server reserved after an EVEN-PORT
+ * RESERVATION-TOKEN (RFC 8656): names a relayed port a server reserved after an EVEN-PORT
  * request with the R bit, so a later Allocate can claim it.
  *
  * @param token 8 opaque bytes, as one number

@@ -36,12 +36,15 @@ import java.util.Objects;
  * message); each attribute's value and padding within the message; known attributes' sizes and
  * contents; FINGERPRINT, if present, last. Attributes after MESSAGE-INTEGRITY are ignored except
  * MESSAGE-INTEGRITY-SHA256 and FINGERPRINT, and after MESSAGE-INTEGRITY-SHA256 all but
- * FINGERPRINT (§14.5, §14.6) — they still have to be well-framed.
+ * FINGERPRINT (§9, §14.5, §14.6) — they still have to be well-framed.
  *
  * <p>Stateless and thread-safe. The message is copied once; the decoded values share that copy,
  * so the caller may reuse its buffer at once.
  */
 public final class StunDecoder {
+
+  /** RFC 7983: first byte 0–3 is STUN. */
+  private static final int MAX_DEMULTIPLEXED_FIRST_BYTE = 3;
 
   private StunDecoder() {}
 
@@ -79,13 +82,15 @@ public final class StunDecoder {
   }
 
   /**
-   * Whether these bytes look like a STUN message, for demultiplexing a shared port (RFC 7983):
-   * at least a header, a first byte of 0–3 and the magic cookie. Cheap, and not a validation.
+   * Whether these bytes look like a STUN message, for demultiplexing a shared port (RFC 7983
+   * §7): at least a header, a first byte of 0–3 and the magic cookie. Cheap, and not a
+   * validation. RFC 8489 itself allows any first byte with the top two bits zero, but on a shared
+   * port 16–19 is ZRTP's and 20–63 DTLS's, and no registered method needs those bits.
    */
   public static boolean isStun(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     return length >= StunMessage.HEADER_LENGTH
-        && (bytes[offset] & 0xC0) == 0
+        && (bytes[offset] & 0xFF) <= MAX_DEMULTIPLEXED_FIRST_BYTE
         && readInt(bytes, offset + 4) == StunMessage.MAGIC_COOKIE;
   }
 
@@ -93,7 +98,7 @@ public final class StunDecoder {
   public static boolean isStun(ByteBuffer buffer) {
     int p = buffer.position();
     return buffer.remaining() >= StunMessage.HEADER_LENGTH
-        && (buffer.get(p) & 0xC0) == 0
+        && (buffer.get(p) & 0xFF) <= MAX_DEMULTIPLEXED_FIRST_BYTE
         && (buffer.get(p + 4) & 0xFF) == 0x21
         && (buffer.get(p + 5) & 0xFF) == 0x12
         && (buffer.get(p + 6) & 0xFF) == 0xA4
@@ -105,8 +110,8 @@ public final class StunDecoder {
       throw new StunParseException("message of " + length + " bytes is shorter than the 20-byte header");
     }
     if ((b[off] & 0xC0) != 0) {
-      // "The most significant 2 bits of every STUN message MUST be zeroes" (§5): this is what
-      // tells STUN from ChannelData, RTP and DTLS on one port.
+      // "The most significant 2 bits of every STUN message MUST be zeroes" (§5): they tell STUN
+      // from TURN ChannelData (0b01) and RTP (0b10) sharing its port.
       throw new StunParseException("the first two bits must be zero, got 0b" + Integer.toBinaryString((b[off] & 0xC0) >>> 6));
     }
     int cookie = readInt(b, off + 4);

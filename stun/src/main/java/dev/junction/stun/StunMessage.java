@@ -23,7 +23,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Any attribute may appear more than once; the accessors here return the first, which is the
- * one RFC 8489 §14 says a receiver uses ("the first one ... MUST be used").
+ * one that counts: "only the first occurrence needs to be processed by a receiver" (RFC 8489 §14).
  */
 public record StunMessage(MessageType type, TransactionId transactionId, List<StunAttribute> attributes) {
 
@@ -184,7 +184,7 @@ public record StunMessage(MessageType type, TransactionId transactionId, List<St
       return this;
     }
 
-    /** Ends the message with FINGERPRINT, as ICE requires for its checks (RFC 8445 §7.2.2). */
+    /** Ends the message with FINGERPRINT, as ICE requires for its checks (RFC 8445). */
     public Builder fingerprint() {
       boolean previous = fingerprint;
       fingerprint = true;

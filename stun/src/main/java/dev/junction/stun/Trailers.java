@@ -91,6 +91,19 @@ final class Trailers {
     return (crc.getValue() ^ Fingerprint.XOR) & 0xFFFF_FFFFL;
   }
 
+  /**
+   * Whether the first {@code length} bytes of {@code computed} equal the received value, in time
+   * that does not depend on where they differ: an early exit would let an attacker find a valid
+   * HMAC byte by byte from response timing.
+   */
+  static boolean matches(byte[] computed, byte[] message, int offset, int length) {
+    int diff = 0;
+    for (int i = 0; i < length; i++) {
+      diff |= computed[i] ^ message[offset + i];
+    }
+    return diff == 0;
+  }
+
   private static void update(Mac mac, byte[] message, int attributeOffset, int attributeSize) {
     int length = attributeOffset - StunMessage.HEADER_LENGTH + attributeSize;
     mac.update(message, 0, 2);

@@ -2,7 +2,7 @@ package dev.junction.stun;
 
 import java.net.InetSocketAddress;
 
-/** XOR-PEER-ADDRESS (RFC 8656 §18.3): the peer a TURN client talks to through its relay. It is what a server must check against its relay policy. */
+/** XOR-PEER-ADDRESS (RFC 8656): the peer a TURN client talks to through its relay. It is what a server must check against its relay policy. */
 public record XorPeerAddress(InetSocketAddress address) implements AddressAttribute {
 
   /** XOR-PEER-ADDRESS. */

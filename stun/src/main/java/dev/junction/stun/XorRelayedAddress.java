@@ -2,7 +2,7 @@ package dev.junction.stun;
 
 import java.net.InetSocketAddress;
 
-/** XOR-RELAYED-ADDRESS (RFC 8656 §18.5): the relayed transport address a TURN server allocated. */
+/** XOR-RELAYED-ADDRESS (RFC 8656): the relayed transport address a TURN server allocated. */
 public record XorRelayedAddress(InetSocketAddress address) implements AddressAttribute {
 
   /** XOR-RELAYED-ADDRESS. */
