@@ -76,7 +76,7 @@ final class AllocationRequests {
       allocate(link, request, user, respond);
       return;
     }
-    Allocation allocation = table.get(link.fiveTuple());
+    Allocation allocation = live(link.fiveTuple());
     if (allocation == null) {
       refuse(respond, request, user.key(), ErrorCode.ALLOCATION_MISMATCH, "Allocation Mismatch",
           TurnEvents.Rejection.ALLOCATION_MISMATCH);
@@ -95,7 +95,7 @@ final class AllocationRequests {
   private void allocate(ClientLink link, StunMessage request, Authenticator.Outcome.Authenticated user,
       Consumer<byte[]> respond) {
     IntegrityKey key = user.key();
-    if (table.get(link.fiveTuple()) != null) {
+    if (live(link.fiveTuple()) != null) {
       refuse(respond, request, key, ErrorCode.ALLOCATION_MISMATCH, "Allocation Mismatch",
           TurnEvents.Rejection.ALLOCATION_MISMATCH);
       return;
@@ -282,22 +282,38 @@ final class AllocationRequests {
     respond.accept(Responses.success(request, key, List.of()));
   }
 
-  /** The peer's family matches the relay's (else 443) and the policy allows it (else 403). */
+  /**
+   * The policy allows the peer (else 403) and its family matches the relay's (else 443). The
+   * policy goes first: a forbidden address is refused as such whatever its family.
+   */
   private boolean acceptablePeer(Allocation allocation, InetSocketAddress peer, StunMessage request, IntegrityKey key,
       Consumer<byte[]> respond) {
-    InetAddress canonical = PeerAddresses.canonical(peer.getAddress());
-    if (familyOf(canonical) != familyOf(allocation.relayedAddress().getAddress())) {
-      refuse(respond, request, key, ErrorCode.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch",
-          TurnEvents.Rejection.ADDRESS_FAMILY);
-      return false;
-    }
     PeerAddressPolicy.Verdict verdict = policy.check(peer.getAddress());
     if (!verdict.allowed()) {
       refuse(respond, request, key, ErrorCode.FORBIDDEN, "Forbidden: " + verdict.name().toLowerCase(java.util.Locale.ROOT)
           .replace('_', ' '), TurnEvents.Rejection.FORBIDDEN_PEER);
       return false;
     }
+    InetAddress canonical = PeerAddresses.canonical(peer.getAddress());
+    if (familyOf(canonical) != familyOf(allocation.relayedAddress().getAddress())) {
+      refuse(respond, request, key, ErrorCode.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch",
+          TurnEvents.Rejection.ADDRESS_FAMILY);
+      return false;
+    }
     return true;
+  }
+
+  /**
+   * The allocation on {@code fiveTuple}, or null; one whose lifetime has run out is closed here
+   * rather than waiting for the sweep, so it is gone the moment it expires (RFC 8656 §7).
+   */
+  Allocation live(FiveTuple fiveTuple) {
+    Allocation allocation = table.get(fiveTuple);
+    if (allocation != null && allocation.isExpired(clockMillis.getAsLong())) {
+      close(allocation);
+      return null;
+    }
+    return allocation;
   }
 
   /** Deletes {@code allocation} and frees its port, quota slot and socket. On its loop. */

@@ -24,6 +24,7 @@ final class AllocationTable {
     this.maxTotal = maxTotal;
   }
 
+  /** The allocation on {@code fiveTuple}, expired or not (the sweep closes expired ones). */
   Allocation get(FiveTuple fiveTuple) {
     return byFiveTuple.get(fiveTuple);
   }

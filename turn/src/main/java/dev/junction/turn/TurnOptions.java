@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param nonceKey the stateless-nonce key (share it between nodes behind one name)
  * @param nonceLifetime when a nonce turns stale
  * @param events metrics and logs
+ * @param clockMillis wall clock in milliseconds ({@code System::currentTimeMillis}; tests move their own)
  */
 public record TurnOptions(
     TurnListeners.Settings listen,
@@ -31,4 +32,5 @@ public record TurnOptions(
     int unauthenticatedPerIpPerSecond,
     byte[] nonceKey,
     Duration nonceLifetime,
-    TurnEvents events) {}
+    TurnEvents events,
+    java.util.function.LongSupplier clockMillis) {}

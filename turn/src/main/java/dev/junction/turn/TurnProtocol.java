@@ -36,7 +36,6 @@ import java.util.function.LongSupplier;
 public final class TurnProtocol implements PacketHandler {
 
   private final AllocationRequests requests;
-  private final AllocationTable table;
   private final TransactionMemory memory;
   private final Authenticator authenticator;
   private final SourceRateLimiter unauthenticatedAnswers;
@@ -44,11 +43,10 @@ public final class TurnProtocol implements PacketHandler {
   private final TurnEvents events;
   private final LongSupplier clockMillis;
 
-  TurnProtocol(AllocationRequests requests, AllocationTable table, TransactionMemory memory,
+  TurnProtocol(AllocationRequests requests, TransactionMemory memory,
       Authenticator authenticator, SourceRateLimiter unauthenticatedAnswers, PeerAddressPolicy policy,
       TurnEvents events, LongSupplier clockMillis) {
     this.requests = requests;
-    this.table = table;
     this.memory = memory;
     this.authenticator = authenticator;
     this.unauthenticatedAnswers = unauthenticatedAnswers;
@@ -171,7 +169,7 @@ public final class TurnProtocol implements PacketHandler {
       events.rejected(TurnEvents.Rejection.MALFORMED);
       return;
     }
-    Allocation allocation = table.get(link.fiveTuple());
+    Allocation allocation = requests.live(link.fiveTuple());
     long now = clockMillis.getAsLong();
     InetSocketAddress peer = allocation == null ? null : allocation.peerOf(channel, now);
     if (peer == null) {
@@ -183,7 +181,7 @@ public final class TurnProtocol implements PacketHandler {
 
   /** A Send indication (RFC 8656 §10.2): relayed when the peer is permitted, silently dropped otherwise. */
   private void relaySendIndication(ClientLink link, StunMessage indication) {
-    Allocation allocation = table.get(link.fiveTuple());
+    Allocation allocation = requests.live(link.fiveTuple());
     var peer = indication.first(XorPeerAddress.class);
     var data = indication.first(Data.class);
     if (allocation == null || peer.isEmpty() || data.isEmpty()) {

@@ -49,7 +49,7 @@ public final class TurnServer implements AutoCloseable {
 
   /** Binds the listeners and starts serving; throws if a listener cannot be bound. */
   public static TurnServer start(TurnOptions options) throws InterruptedException {
-    LongSupplier clock = System::currentTimeMillis;
+    LongSupplier clock = options.clockMillis();
     AllocationTable table = new AllocationTable(options.maxAllocationsPerUser(), options.maxAllocations());
     RelayPortRange ports = new RelayPortRange(options.minPort(), options.maxPort(), new SecureRandom());
     Reservations reservations = new Reservations(ports, clock);
@@ -59,7 +59,7 @@ public final class TurnServer implements AutoCloseable {
     TurnListeners listeners = new TurnListeners(Runtime.getRuntime().availableProcessors());
     AllocationRequests requests = new AllocationRequests(options.settings(), table, ports, reservations, listeners,
         options.policy(), options.events(), clock);
-    TurnProtocol protocol = new TurnProtocol(requests, table, memory, authenticator,
+    TurnProtocol protocol = new TurnProtocol(requests, memory, authenticator,
         new SourceRateLimiter(options.unauthenticatedPerIpPerSecond(), clock), options.policy(), options.events(), clock);
     requests.deliverPeerDataTo(protocol::onPeerData);
     listeners.listen(options.listen(), protocol, fiveTuple -> {
