@@ -70,11 +70,8 @@ class PeerAddressPolicyTest {
     assertThat(policy.check(address("0.0.0.0")).allowed()).isFalse();
   }
 
+  /** Literals as written: {@code ::ffff:a.b.c.d} stays an Inet6Address, as a decoded XOR-PEER-ADDRESS is. */
   static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException(literal, e);
-    }
+    return TurnPermissionTest.address(literal);
   }
 }
