@@ -288,7 +288,7 @@ final class AllocationRequests {
    */
   private boolean acceptablePeer(Allocation allocation, InetSocketAddress peer, StunMessage request, IntegrityKey key,
       Consumer<byte[]> respond) {
-    PeerAddressPolicy.Verdict verdict = policy.check(peer.getAddress());
+    PeerAddressPolicy.Verdict verdict = policy.check(peer);
     if (!verdict.allowed()) {
       refuse(respond, request, key, ErrorCode.FORBIDDEN, "Forbidden: " + verdict.name().toLowerCase(java.util.Locale.ROOT)
           .replace('_', ' '), TurnEvents.Rejection.FORBIDDEN_PEER);

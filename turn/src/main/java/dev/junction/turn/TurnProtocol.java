@@ -189,7 +189,7 @@ public final class TurnProtocol implements PacketHandler {
       return;
     }
     InetSocketAddress address = peer.get().address();
-    if (!policy.check(address.getAddress()).allowed()) {
+    if (!policy.check(address).allowed()) {
       events.rejected(TurnEvents.Rejection.FORBIDDEN_PEER);
       return;
     }

@@ -82,7 +82,7 @@ public final class TestTurnServers {
         new TurnListeners.Settings("127.0.0.1", 0, 0, null),
         new TurnSettings(loopback, loopback, null, null, 3600, maxPermissions, 50_000_000),
         new CredentialStore(REALM, Map.of(USER, PASSWORD), Optional.of(new RestCredentials(List.of(SECRET)))),
-        new PeerAddressPolicy(allowLoopbackPeers, List.of(), List.of(), ownAddresses),
+        new PeerAddressPolicy(allowLoopbackPeers, List.of(), List.of(), ownAddresses, Set.of(loopback), minPort, maxPort),
         minPort, maxPort, maxAllocationsPerUser, maxAllocations, unauthenticatedPerSecond,
         "nonce-key-for-tests-only".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10), TurnEvents.NONE,
         () -> System.currentTimeMillis() + clockOffset.get()));
