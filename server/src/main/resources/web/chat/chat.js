@@ -8,6 +8,8 @@ import { JunctionClient } from '/js/junction.js';
 
 const params = new URLSearchParams(location.search);
 const dialect = params.get('dialect') === 'tutorial' ? 'tutorial' : 'mdn';
+// ?relay=1 sends media only through the TURN server (iceTransportPolicy "relay").
+const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
 const $ = (id) => document.getElementById(id);
 
 // --- a log people and tests can read (window.__log), besides the console ------------------
@@ -56,6 +58,22 @@ Object.defineProperty(window, 'junctionChat', {
         }
       }
       return { framesDecoded: 0, frameWidth: 0, frameHeight: 0 };
+    },
+    /** The candidate types ('host', 'srflx', 'relay', ...) of the pair the call is using. */
+    async selectedCandidatePair() {
+      const pc = client?.activeCall?.pc;
+      if (!pc) return null;
+      const report = await pc.getStats();
+      let pair = null;
+      for (const s of report.values()) {
+        if (s.type === 'transport' && s.selectedCandidatePairId) pair = report.get(s.selectedCandidatePairId);
+      }
+      if (!pair) return null;
+      return {
+        local: report.get(pair.localCandidateId)?.candidateType ?? null,
+        remote: report.get(pair.remoteCandidateId)?.candidateType ?? null,
+        state: pair.state,
+      };
     },
   }),
 });
@@ -112,7 +130,7 @@ function showConnection({ state, delayMs }) {
 async function join(name) {
   $('join').disabled = true;
   let wasOnline = false;
-  const c = new JunctionClient({ dialect, name, log });
+  const c = new JunctionClient({ dialect, name, iceTransportPolicy, log });
   client = c;
 
   c.addEventListener('state', (e) => {

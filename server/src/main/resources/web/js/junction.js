@@ -82,7 +82,8 @@ export class JunctionClient extends EventTarget {
    * @param {(...args: any[]) => void} [o.log]
    */
   constructor({ dialect = 'mdn', name, server = globalThis.location?.origin, media = { audio: true, video: true },
-    answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS, log = (...a) => console.debug('[junction]', ...a) } = {}) {
+    iceTransportPolicy = 'all', answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS,
+    log = (...a) => console.debug('[junction]', ...a) } = {}) {
     super();
     const adapter = typeof dialect === 'string' ? dialects[dialect] : dialect;
     if (!adapter) throw new JunctionError('unsupported', `Unknown dialect "${dialect}"; known: ${Object.keys(dialects).join(', ')}.`);
@@ -91,6 +92,8 @@ export class JunctionClient extends EventTarget {
     this.name = String(name).trim();
     this.server = server;
     this.media = media;
+    /** 'all', or 'relay' to send media only through TURN (hides the addresses of both sides). */
+    this.iceTransportPolicy = iceTransportPolicy;
     this.answerTimeoutMs = answerTimeoutMs;
     this.log = log;
     this.state = 'idle';
@@ -353,7 +356,7 @@ export class JunctionClient extends EventTarget {
       this.fetchIceServers(),
       navigator.mediaDevices.getUserMedia(this.media).catch((err) => { throw mediaError(err); }),
     ]);
-    return { iceServers, stream };
+    return { iceServers, iceTransportPolicy: this.iceTransportPolicy, stream };
   }
 
   /** A call partner missing from the user list has left (or never was there). */

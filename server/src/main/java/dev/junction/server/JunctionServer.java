@@ -3,16 +3,22 @@ package dev.junction.server;
 import dev.junction.server.config.HttpConfig;
 import dev.junction.server.config.JunctionConfig;
 import dev.junction.server.config.SignalingConfig;
+import dev.junction.server.config.TurnConfig;
+import dev.junction.server.http.IceServersEndpoint;
 import dev.junction.server.http.Problem;
 import dev.junction.server.http.WebApp;
 import dev.junction.server.metrics.Metrics;
 import dev.junction.server.metrics.SignalingMetrics;
+import dev.junction.server.metrics.TurnMetrics;
+import dev.junction.server.turn.TurnLauncher;
 import dev.junction.server.ws.DialectPaths;
 import dev.junction.server.ws.DialectRoute;
 import dev.junction.server.ws.SignalingSockets;
 import dev.junction.signaling.RateLimits;
 import dev.junction.signaling.mdn.MdnDialect;
 import dev.junction.signaling.tutorial.TutorialDialect;
+import dev.junction.turn.RestCredentials;
+import dev.junction.turn.TurnServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -34,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Close cascade on {@link #stop()}: health turns 503 and new handshakes are refused; every
  * signaling socket gets close 1001; the HTTP listeners stop accepting and in-flight requests get
- * up to {@code http.shutdownGraceMillis} to finish; then Vert.x (event loops, timers) closes.
+ * up to {@code http.shutdownGraceMillis} to finish; then Vert.x (event loops, timers) closes, and
+ * the STUN/TURN server with every allocation.
  */
 public final class JunctionServer implements AutoCloseable {
 
@@ -49,6 +56,7 @@ public final class JunctionServer implements AutoCloseable {
   private final SignalingMetrics events;
   private final SignalingSockets sockets;
   private final List<HttpServer> listeners = new ArrayList<>();
+  private TurnServer turn;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean serving = true;
 
@@ -79,6 +87,10 @@ public final class JunctionServer implements AutoCloseable {
   }
 
   private void listen() {
+    Optional<IceServersEndpoint.BuiltIn> builtInTurn = Optional.empty();
+    if (config.turn().enabled()) {
+      builtInTurn = Optional.of(startTurn());
+    }
     int maxRooms = config.signaling().maxRooms();
     DialectPaths paths = new DialectPaths();
     MdnDialect mdn = new MdnDialect(maxRooms, events);
@@ -93,7 +105,7 @@ public final class JunctionServer implements AutoCloseable {
     }
 
     HttpServer main = vertx.createHttpServer(listenerOptions(config.http().port()))
-        .requestHandler(WebApp.router(vertx, metrics, config.ice(), () -> serving))
+        .requestHandler(WebApp.router(vertx, metrics, new IceServersEndpoint(config.ice(), builtInTurn), () -> serving))
         .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match));
     bind(main, "HTTP", config.http().port());
 
@@ -108,6 +120,25 @@ public final class JunctionServer implements AutoCloseable {
     }
     sockets.startHeartbeat(vertx);
     log.info("Junction listening: {}", String.join(", ", urls()));
+  }
+
+  /** Starts the STUN/TURN server; returns how browsers are told to reach it. */
+  private IceServersEndpoint.BuiltIn startTurn() {
+    TurnConfig settings = config.turn();
+    RestCredentials credentials = TurnLauncher.restCredentials(settings);
+    try {
+      turn = TurnLauncher.start(settings, config.http(), credentials, new TurnMetrics(metrics.registry()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartException("interrupted while starting STUN/TURN", e);
+    } catch (RuntimeException e) {
+      throw new StartException("cannot start STUN/TURN on " + settings.listenHost() + ":" + settings.port() + ": "
+          + e.getMessage(), e);
+    }
+    TurnMetrics.bindGauges(metrics.registry(), () -> turn);
+    String host = settings.externalAddress().isBlank() ? "" : settings.externalAddress();
+    return new IceServersEndpoint.BuiltIn(credentials, host, turn.udpPort(), turn.tlsPort(),
+        Duration.ofSeconds(settings.credentialTtlSeconds()));
   }
 
   private String mdnSubprotocol() {
@@ -151,6 +182,11 @@ public final class JunctionServer implements AutoCloseable {
     return listeners.get(0).actualPort();
   }
 
+  /** The STUN/TURN UDP and TCP port, or -1 when TURN is off. */
+  public int turnPort() {
+    return turn == null ? -1 : turn.udpPort();
+  }
+
   /** The port of the MDN chat listener, or -1 when it is off. */
   public int mdnPort() {
     return listeners.size() > 1 ? listeners.get(1).actualPort() : -1;
@@ -170,6 +206,10 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (mdnPort() > 0) {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");
+    }
+    if (turn != null) {
+      urls.add("stun:localhost:" + turn.udpPort() + " (STUN/TURN, udp and tcp"
+          + (turn.tlsPort() > 0 ? "; turns on " + turn.tlsPort() : "") + ")");
     }
     return urls;
   }
@@ -193,6 +233,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     await(Future.join(shutdowns), graceMillis + 500);
     await(vertx.close(), 2_000);
+    if (turn != null) {
+      turn.close();
+    }
     metrics.close();
     log.info("Junction stopped");
   }

@@ -26,7 +26,7 @@ export class Call extends EventTarget {
    * @param {string} o.peer          the other person's name
    * @param {boolean} o.polite       perfect-negotiation role
    * @param {'outgoing'|'incoming'} o.direction
-   * @param {() => Promise<{iceServers: RTCIceServer[], stream: MediaStream}>} o.prepare
+   * @param {() => Promise<{iceServers: RTCIceServer[], iceTransportPolicy: string, stream: MediaStream}>} o.prepare
    * @param {{signal(s: object): void, hangup(): void}} o.transport  sends to the peer
    * @param {number} [o.answerTimeoutMs]  outgoing calls fail if the peer says nothing this long
    * @param {(...args: any[]) => void} [o.log]
@@ -104,7 +104,7 @@ export class Call extends EventTarget {
   }
 
   async _setup(prepare) {
-    const { iceServers, stream } = await prepare();
+    const { iceServers, iceTransportPolicy, stream } = await prepare();
     if (this.state === 'ended') {
       stream.getTracks().forEach((t) => t.stop());
       return;
@@ -112,7 +112,7 @@ export class Call extends EventTarget {
     this.localStream = stream;
     this.dispatchEvent(new CustomEvent('localstream', { detail: { stream } }));
 
-    const pc = (this.pc = new RTCPeerConnection({ iceServers }));
+    const pc = (this.pc = new RTCPeerConnection({ iceServers, iceTransportPolicy }));
     pc.onicecandidate = ({ candidate }) => {
       if (!candidate) return; // end of gathering: both dialects predate end-of-candidates
       this.stats.candidatesSent++;

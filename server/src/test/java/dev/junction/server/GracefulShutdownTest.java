@@ -29,7 +29,8 @@ class GracefulShutdownTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
         "dev.junction.server.cli.Main", "run", "--set", "http.host=127.0.0.1", "--set", "http.port=0",
-        "--set", "mdn.port=0")
+        "--set", "mdn.port=0", "--set", "turn.listenHost=127.0.0.1", "--set", "turn.port=0",
+        "--set", "turn.secrets=[\"" + TestServers.TURN_SECRET + "\"]")
         .redirectErrorStream(true)
         .start();
     try {

@@ -26,6 +26,7 @@ public final class Allocation {
 
   private final FiveTuple fiveTuple;
   private final String username;
+  private final String quotaKey;
   private final byte[] integrityKey;
   private final RelaySocket relay;
   private final InetSocketAddress relayedAddress;
@@ -35,19 +36,24 @@ public final class Allocation {
   private final Map<InetAddress, Long> permissionExpiry = new HashMap<>();
   private final Map<Integer, ChannelBinding> byChannel = new HashMap<>();
   private final Map<InetSocketAddress, ChannelBinding> byPeer = new HashMap<>();
-  private long expiresAtMillis;
+  /** Read by the expiry sweep on another thread. */
+  private volatile long expiresAtMillis;
+  private volatile int permissions;
+  private volatile int channels;
 
   /**
    * @param relayedAddress the address advertised in XOR-RELAYED-ADDRESS (the external address
    *     with the relay socket's port)
    * @param integrityKey the long-term key the Allocate was authenticated with; later requests
    *     must use the same username (else 441), and responses are signed with it
+   * @param quotaKey whom the allocation counts against in the per-user quota
    */
   public Allocation(FiveTuple fiveTuple, String username, byte[] integrityKey, RelaySocket relay,
       InetSocketAddress relayedAddress, long lifetimeMillis, int maxPermissions, long bytesPerSecond,
-      long nowMillis) {
+      long nowMillis, String quotaKey) {
     this.fiveTuple = fiveTuple;
     this.username = username;
+    this.quotaKey = quotaKey;
     this.integrityKey = integrityKey.clone();
     this.relay = relay;
     this.relayedAddress = relayedAddress;
@@ -63,6 +69,10 @@ public final class Allocation {
 
   public String username() {
     return username;
+  }
+
+  public String quotaKey() {
+    return quotaKey;
   }
 
   public byte[] integrityKey() {
@@ -99,6 +109,7 @@ public final class Allocation {
       }
     }
     permissionExpiry.put(peer, nowMillis + Lifetimes.PERMISSION_MILLIS);
+    permissions = permissionExpiry.size();
     return true;
   }
 
@@ -134,6 +145,7 @@ public final class Allocation {
       }
       byChannel.put(channel, binding);
       byPeer.put(peer, binding);
+      channels = byChannel.size();
     }
     return Bind.BOUND;
   }
@@ -170,18 +182,21 @@ public final class Allocation {
         byPeer.remove(binding.peer);
       }
     }
+    channels = byChannel.size();
   }
 
   private void expirePermissions(long nowMillis) {
     permissionExpiry.values().removeIf(expiry -> nowMillis >= expiry);
+    permissions = permissionExpiry.size();
   }
 
+  /** Permissions held (any thread; for metrics). */
   public int permissionCount() {
-    return permissionExpiry.size();
+    return permissions;
   }
 
-  /** Channel bindings held now, active or in their rebinding hold. */
+  /** Channel bindings held now, active or in their rebinding hold (any thread; for metrics). */
   public int channelCount() {
-    return byChannel.size();
+    return channels;
   }
 }

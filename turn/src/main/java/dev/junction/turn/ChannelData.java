@@ -19,19 +19,20 @@ package dev.junction.turn;
 public final class ChannelData {
 
   public static final int HEADER_BYTES = 4;
-  /** RFC 8656 §12: channel numbers 0x4000 through 0x4FFF. */
   public static final int MIN_CHANNEL = 0x4000;
-  public static final int MAX_CHANNEL = 0x4FFF;
+  /**
+   * RFC 8656 §12 narrowed channels to 0x4000–0x4FFF so ChannelData cannot be mistaken for DTLS or
+   * RTP on a port shared with them (RFC 7983). A TURN port carries neither, and RFC 5766 clients
+   * (coturn's own before 4.16) still pick numbers up to 0x7FFE, so we accept the old range.
+   */
+  public static final int MAX_CHANNEL = 0x7FFE;
 
   private ChannelData() {}
 
-  /**
-   * Whether a packet starting with {@code firstByte} is ChannelData: RFC 7983 gives 64–79 to TURN
-   * channels, and STUN always starts with 0–3.
-   */
+  /** Whether a packet starting with {@code firstByte} is ChannelData (STUN always starts with 0–3). */
   public static boolean startsChannelData(int firstByte) {
     int b = firstByte & 0xff;
-    return b >= 0x40 && b <= 0x4f;
+    return b >= 0x40 && b <= 0x7f;
   }
 
   public static boolean isValidChannel(int channel) {

@@ -1,6 +1,7 @@
 package dev.junction.turn;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
  *       tunnels that could loop traffic back (6to4 {@code 2002::/16}, Teredo {@code 2001::/32});
  *   <li>loopback ({@code 127.0.0.0/8}, {@code ::1}): only with the test switch, which logs a warning;
  *   <li>the configured allow ranges: allowed;
- *   <li>the server's own addresses, the configured deny ranges and the defaults (link-local
- *       including the cloud metadata address, multicast, unique-local and site-local IPv6,
- *       reserved 240/4): refused;
+ *   <li>the server's own addresses: refused, except a relay address at a port of the relay range
+ *       (another allocation's relayed address: two clients that both relay through us);
+ *   <li>the configured deny ranges and the defaults (link-local including the cloud metadata
+ *       address, multicast, unique-local and site-local IPv6, reserved 240/4): refused;
  *   <li>anything else, RFC 1918 private addresses included (LAN deployments relay to them;
  *       add them to the deny ranges where the relay must not reach the LAN): allowed.
  * </ol>
@@ -52,30 +54,40 @@ public final class PeerAddressPolicy {
   private final List<IpRange> allowed;
   private final List<IpRange> denied;
   private final Set<InetAddress> ownAddresses;
+  private final Set<InetAddress> relayAddresses;
+  private final int minRelayPort;
+  private final int maxRelayPort;
 
   /**
    * @param allowLoopback the test-only switch: relay to loopback peers (turnutils_peer on 127.0.0.1)
    * @param allowRanges ranges allowed even if a default or configured deny range covers them
    * @param denyRanges ranges refused in addition to the defaults
-   * @param ownAddresses the server's listening and relay addresses, refused as peers
+   * @param ownAddresses the server's addresses (listeners, interfaces, external), refused as peers
+   * @param relayAddresses the addresses relayed transport addresses use
+   * @param minRelayPort lowest relay port
+   * @param maxRelayPort highest relay port
    */
   public PeerAddressPolicy(boolean allowLoopback, List<IpRange> allowRanges, List<IpRange> denyRanges,
-      Set<InetAddress> ownAddresses) {
+      Set<InetAddress> ownAddresses, Set<InetAddress> relayAddresses, int minRelayPort, int maxRelayPort) {
     this.allowLoopback = allowLoopback;
     this.allowed = List.copyOf(allowRanges);
     this.denied = Stream.concat(DEFAULT_DENIED.stream(), denyRanges.stream()).toList();
     this.ownAddresses = ownAddresses.stream().map(PeerAddresses::canonical).collect(Collectors.toUnmodifiableSet());
+    this.relayAddresses = relayAddresses.stream().map(PeerAddresses::canonical).collect(Collectors.toUnmodifiableSet());
+    this.minRelayPort = minRelayPort;
+    this.maxRelayPort = maxRelayPort;
     if (allowLoopback) {
       log.warn("TURN relays to loopback peers: a test-only setting (turn.allowLoopbackPeers); never enable it in production");
     }
   }
 
   /** The verdict for relaying to {@code peer}. */
-  public Verdict check(InetAddress peer) {
-    if (anyContains(ALWAYS_DENIED, peer)) {
+  public Verdict check(InetSocketAddress peer) {
+    InetAddress ip = peer.getAddress();
+    if (anyContains(ALWAYS_DENIED, ip)) {
       return Verdict.UNSPECIFIED_OR_TUNNEL;
     }
-    InetAddress address = PeerAddresses.canonical(peer);
+    InetAddress address = PeerAddresses.canonical(ip);
     if (anyContains(ALWAYS_DENIED, address)) {
       return Verdict.UNSPECIFIED_OR_TUNNEL;
     }
@@ -85,7 +97,10 @@ public final class PeerAddressPolicy {
     if (anyContains(allowed, address)) {
       return Verdict.ALLOWED;
     }
-    if (ownAddresses.contains(address)) {
+    if (relayAddresses.contains(address) && peer.getPort() >= minRelayPort && peer.getPort() <= maxRelayPort) {
+      return Verdict.ALLOWED;
+    }
+    if (ownAddresses.contains(address) || relayAddresses.contains(address)) {
       return Verdict.OWN_ADDRESS;
     }
     return anyContains(denied, address) ? Verdict.DENIED_RANGE : Verdict.ALLOWED;

@@ -1,6 +1,7 @@
 package dev.junction.turn;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 
 /**
@@ -20,4 +21,7 @@ public interface RelaySocket {
 
   /** Unbinds the socket. */
   void close();
+
+  /** The loop the socket (and so its allocation) is confined to. */
+  EventLoop eventLoop();
 }

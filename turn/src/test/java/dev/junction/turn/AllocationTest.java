@@ -18,7 +18,7 @@ class AllocationTest {
       new FiveTuple(new InetSocketAddress("192.0.2.1", 40000), new InetSocketAddress("192.0.2.100", 3478),
           FiveTuple.Transport.UDP),
       "alice", new byte[16], new NoRelay(), new InetSocketAddress("192.0.2.100", 50000),
-      Lifetimes.DEFAULT_ALLOCATION_MILLIS, 3, 1000, now);
+      Lifetimes.DEFAULT_ALLOCATION_MILLIS, 3, 1000, now, "alice");
 
   @Test
   void lifetimeIsTheDefaultUnlessMoreIsAskedAndNeverAboveTheMaximum() {
@@ -111,5 +111,10 @@ class AllocationTest {
 
     @Override
     public void close() {}
+
+    @Override
+    public io.netty.channel.EventLoop eventLoop() {
+      throw new UnsupportedOperationException("not needed by these tests");
+    }
   }
 }

@@ -160,6 +160,13 @@ final class ConfigValidator {
   }
 
   private void ice(IceConfig ice) {
+    if (!"anyone".equals(ice.access()) && !"token".equals(ice.access())) {
+      problems.add("ice.access must be anyone or token, got \"" + ice.access() + "\"");
+    }
+    positive("ice.requestsPerSecondPerIp", ice.requestsPerSecondPerIp());
+    if (ice.requiresToken() && (ice.tokenSecret() == null || ice.tokenSecret().length() < 32)) {
+      problems.add("ice.tokenSecret must be at least 32 characters when ice.access is token");
+    }
     if (ice.servers() == null) {
       problems.add("ice.servers must be a list");
       return;

@@ -1,9 +1,7 @@
 package dev.junction.server.http;
 
-import dev.junction.server.config.IceConfig;
 import dev.junction.server.metrics.Metrics;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +19,7 @@ public final class WebApp {
   /**
    * @param serving false once shutdown has begun: health then answers 503 so balancers drain us
    */
-  public static Router router(Vertx vertx, Metrics metrics, IceConfig ice, BooleanSupplier serving) {
+  public static Router router(Vertx vertx, Metrics metrics, IceServersEndpoint iceServers, BooleanSupplier serving) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(metrics.registry()));
     router.route().handler(WebApp::securityHeaders);
@@ -30,7 +28,7 @@ public final class WebApp {
     router.get("/metrics").handler(context -> context.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(metrics.scrape()));
-    router.get("/api/ice-servers").handler(context -> iceServers(context, ice));
+    router.get("/api/ice-servers").handler(iceServers);
 
     // Apps live in folders; a bare /chat must become /chat/ so relative links in the page resolve.
     router.getWithRegex("/(chat)").handler(context -> context.redirect(context.request().path() + "/"));
@@ -65,22 +63,4 @@ public final class WebApp {
         .end(new JsonObject().put("status", serving ? "ok" : "stopping").encode());
   }
 
-  /** {@code RTCConfiguration.iceServers} as the browser wants it; entries without credentials omit them. */
-  private static void iceServers(RoutingContext context, IceConfig ice) {
-    JsonArray servers = new JsonArray();
-    for (IceConfig.IceServer server : ice.servers()) {
-      JsonObject entry = new JsonObject().put("urls", new JsonArray(server.urls()));
-      if (server.username() != null) {
-        entry.put("username", server.username());
-      }
-      if (server.credential() != null) {
-        entry.put("credential", server.credential());
-      }
-      servers.add(entry);
-    }
-    context.response()
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("iceServers", servers).encode());
-  }
 }

@@ -35,7 +35,12 @@ final class ChatPage {
 
   /** Opens the page in {@code dialect} ("mdn" or "tutorial") and joins as {@code name}. */
   ChatPage join(String dialect, String name) {
-    driver.get(baseUrl + "/chat/?dialect=" + dialect);
+    return joinWith("dialect=" + dialect, name);
+  }
+
+  /** Opens the page with the query string {@code query} (e.g. "dialect=mdn&relay=1") and joins as {@code name}. */
+  ChatPage joinWith(String query, String name) {
+    driver.get(baseUrl + "/chat/?" + query);
     WebElement input = driver.findElement(By.id("name"));
     input.sendKeys(name);
     driver.findElement(By.id("join")).click();
@@ -138,6 +143,18 @@ final class ChatPage {
     if (!(result instanceof Map<?, ?> map)) return new VideoStats(0, 0, 0);
     if (map.containsKey("error")) throw new IllegalStateException("remoteVideoStats: " + map.get("error"));
     return new VideoStats(number(map.get("framesDecoded")), number(map.get("frameWidth")), number(map.get("frameHeight")));
+  }
+
+  /** The candidate types of the pair the current call uses: {local, remote, state}; empty before one is chosen. */
+  Map<String, String> selectedCandidatePair() {
+    Object result = js().executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "if (!document.getElementById('remote-video').muted) { done({error: 'mute remote media first'}); return; }"
+            + "window.junctionChat.selectedCandidatePair().then((p) => done(p || {}), (e) => done({error: String(e)}));");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) result;
+    if (map.containsKey("error")) throw new IllegalStateException("selectedCandidatePair: " + map.get("error"));
+    return map.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
   }
 
   /** The perfect-negotiation counters of the current (or, after it ended, the last) call. */

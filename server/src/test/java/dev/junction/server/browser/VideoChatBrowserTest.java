@@ -229,7 +229,7 @@ class VideoChatBrowserTest {
     return new ChatPage(browsers.open(label), browsers.baseUrl());
   }
 
-  private static void awaitInCall(ChatPage page, String peer) {
+  static void awaitInCall(ChatPage page, String peer) {
     await("in call with " + peer).atMost(MEDIA_TIMEOUT).untilAsserted(() -> {
       assertThat(page.callState()).isEqualTo("in-call");
       assertThat(page.callStatus()).isEqualTo("In call with " + peer);
@@ -237,7 +237,7 @@ class VideoChatBrowserTest {
   }
 
   /** Media is proven by frames decoded, never by element sizes (TESTING.md). */
-  private static void awaitRemoteVideo(ChatPage page) {
+  static void awaitRemoteVideo(ChatPage page) {
     await("remote video frames decoded").atMost(MEDIA_TIMEOUT).untilAsserted(() -> {
       VideoStats stats = page.remoteVideoStats();
       assertThat(stats.framesDecoded()).isPositive();

@@ -58,16 +58,27 @@ class HttpApiTest {
   }
 
   @Test
-  void iceServersAreTheConfiguredOnesWithCredentialsOnlyWhereSet() throws Exception {
+  void iceServersAreTheBuiltInStunAndTurnWithFreshCredentialsThenTheConfiguredOnes() throws Exception {
     HttpResponse<String> response = get("/api/ice-servers");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
     JsonNode servers = JSON.readTree(response.body()).get("iceServers");
-    assertThat(servers).hasSize(2);
-    assertThat(servers.get(0).get("urls").get(0).asText()).isEqualTo("stun:stun.example.org:3478");
-    assertThat(servers.get(0).has("username")).isFalse();
-    assertThat(servers.get(1).get("username").asText()).isEqualTo("u");
-    assertThat(servers.get(1).get("credential").asText()).isEqualTo("p");
+    assertThat(servers).hasSize(4);
+    int port = server.turnPort();
+    assertThat(servers.get(0).get("urls").get(0).asText()).isEqualTo("stun:127.0.0.1:" + port);
+    JsonNode turn = servers.get(1);
+    assertThat(turn.get("urls").toString()).contains("turn:127.0.0.1:" + port + "?transport=udp",
+        "turn:127.0.0.1:" + port + "?transport=tcp");
+    // coturn's REST scheme: expiry:user, password = base64(HMAC-SHA1(secret, username)).
+    String username = turn.get("username").asText();
+    long expiry = Long.parseLong(username.substring(0, username.indexOf(':')));
+    assertThat(expiry - java.time.Instant.now().getEpochSecond()).isBetween(3590L, 3600L);
+    assertThat(username).endsWith(":127.0.0.1");
+    assertThat(new dev.junction.turn.RestCredentials(java.util.List.of(dev.junction.server.TestServers.TURN_SECRET))
+        .passwordsFor(username, java.time.Instant.now()).orElseThrow()).containsExactly(turn.get("credential").asText());
+    assertThat(servers.get(2).get("urls").get(0).asText()).isEqualTo("stun:stun.example.org:3478");
+    assertThat(servers.get(2).has("username")).isFalse();
+    assertThat(servers.get(3).get("username").asText()).isEqualTo("u");
   }
 
   @Test

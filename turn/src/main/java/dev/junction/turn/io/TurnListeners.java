@@ -1,0 +1,158 @@
+package dev.junction.turn.io;
+
+import dev.junction.turn.FiveTuple;
+import dev.junction.turn.RelayBinder;
+import dev.junction.turn.RelaySocket;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The STUN/TURN listeners: UDP and TCP on one port, TLS on another when a certificate is given,
+ * one event loop per core. Relay sockets are bound on the same loops ({@link #bind}).
+ */
+public final class TurnListeners implements RelayBinder, AutoCloseable {
+
+  /** Larger than any datagram a client sends us; recvmmsg fills a buffer of several of these. */
+  private static final int MAX_DATAGRAM = 2048;
+  private static final int DATAGRAMS_PER_READ = 32;
+
+  /** What to listen on. {@code tls} null: no TLS listener. Port 0 picks a free port. */
+  public record Settings(String host, int port, int tlsPort, SslContext tls) {}
+
+  private static final FastThreadLocal<FlushBatch> BATCH = new FastThreadLocal<>() {
+    @Override
+    protected FlushBatch initialValue() {
+      return new FlushBatch();
+    }
+  };
+
+  private final Transports transports = Transports.best();
+  private final EventLoopGroup group;
+  private final int threads;
+  private final List<Channel> channels = new ArrayList<>();
+  private final RelayChannels relays;
+  private int udpPort;
+  private int tcpPort;
+  private int tlsPort = -1;
+
+  /** The event loops; nothing is bound until {@link #listen}, but relay sockets can already be. */
+  public TurnListeners(int threads) {
+    this.threads = threads;
+    this.group = transports.newGroup(threads);
+    this.relays = new RelayChannels(transports.datagram(), BATCH::get);
+  }
+
+  /** Binds every listener; throws (after releasing everything) if one cannot be. */
+  public void listen(Settings settings, PacketHandler protocol, Consumer<FiveTuple> onStreamClosed)
+      throws InterruptedException {
+    try {
+      bindUdp(settings, protocol);
+      tcpPort = bindStream(settings.host(), udpPort, null, protocol, onStreamClosed);
+      if (settings.tls() != null) {
+        tlsPort = bindStream(settings.host(), settings.tlsPort(), settings.tls(), protocol, onStreamClosed);
+      }
+    } catch (RuntimeException | InterruptedException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void bindUdp(Settings settings, PacketHandler protocol) throws InterruptedException {
+    Bootstrap udp = new Bootstrap()
+        .group(group)
+        .channel(transports.datagram())
+        .option(ChannelOption.SO_RCVBUF, 4 << 20)
+        .option(ChannelOption.SO_SNDBUF, 4 << 20)
+        .handler(new UdpClientHandler(protocol, BATCH::get));
+    // One socket per loop on the same port: the kernel spreads clients over them by 5-tuple.
+    int sockets = 1;
+    if (transports.epoll()) {
+      udp.option(EpollChannelOption.SO_REUSEPORT, true)
+          .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
+          .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ));
+      sockets = threads;
+    }
+    int port = settings.port();
+    for (int i = 0; i < sockets; i++) {
+      Channel channel = udp.bind(new InetSocketAddress(settings.host(), port)).sync().channel();
+      channels.add(channel);
+      port = ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+    udpPort = port;
+  }
+
+  private int bindStream(String host, int port, SslContext tls, PacketHandler protocol,
+      Consumer<FiveTuple> onStreamClosed) throws InterruptedException {
+    FiveTuple.Transport transport = tls == null ? FiveTuple.Transport.TCP : FiveTuple.Transport.TLS;
+    ServerBootstrap stream = new ServerBootstrap()
+        .group(group)
+        .channel(transports.server())
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            if (tls != null) {
+              channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+            }
+            channel.pipeline().addLast(new StreamFrameDecoder(),
+                new StreamClientHandler(protocol, transport, BATCH::get, onStreamClosed));
+          }
+        });
+    Channel channel = stream.bind(new InetSocketAddress(host, port)).sync().channel();
+    channels.add(channel);
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  @Override
+  public Future<RelaySocket> bind(InetSocketAddress local, EventLoop loop, PeerDataHandler onPeerData) {
+    Promise<RelaySocket> socket = loop.newPromise();
+    relays.bind(local, loop, onPeerData::onPeerData).addListener((ChannelFuture bound) -> {
+      if (bound.isSuccess()) {
+        socket.setSuccess(relays.socket(bound.channel()));
+      } else {
+        socket.setFailure(bound.cause());
+      }
+    });
+    return socket;
+  }
+
+  public int udpPort() {
+    return udpPort;
+  }
+
+  public int tcpPort() {
+    return tcpPort;
+  }
+
+  /** The TLS port, or -1 without TLS. */
+  public int tlsPort() {
+    return tlsPort;
+  }
+
+  public EventLoopGroup group() {
+    return group;
+  }
+
+  @Override
+  public void close() {
+    channels.forEach(Channel::close);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
