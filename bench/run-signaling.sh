@@ -111,7 +111,7 @@ start_server() { # name
       java -Xmx1g -jar "$SERVER_JAR" run --set "http.port=$SERVER_PORT" --set mdn.ownListener=false \
         --set signaling.messagesPerSecond=1000000 --set signaling.messageBurst=1000000 \
         --set signaling.bytesPerSecond=1000000000 --set signaling.byteBurst=1000000000 \
-        --set signaling.maxConnectionsPerIp=100000 >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
+        --set signaling.maxConnectionsPerIp=100000 --set turn.enabled=false >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
       ;;
   esac
   SERVER_PID=$!
