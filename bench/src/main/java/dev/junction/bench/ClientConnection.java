@@ -53,8 +53,8 @@ final class ClientConnection {
   /** The login outcome goes to the listener exactly once (a failed connect may also close). */
   private boolean loginReported;
 
-  /** Free slot for whoever drives this connection (the pair it belongs to). */
-  Object owner;
+  /** The pair this connection belongs to in a traffic run; null for idle connections. */
+  Pair pair;
 
   ClientConnection(int index, String name, boolean login, Listener listener) {
     this.index = index;

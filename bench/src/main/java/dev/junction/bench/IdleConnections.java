@@ -77,18 +77,8 @@ public final class IdleConnections implements ClientConnection.Listener {
 
     System.out.printf(Locale.ROOT, "[%s] opening %d connections to %s%s%n", label, n, url,
         rooms > 0 ? " spread over " + rooms + " rooms" : "");
-    long start = System.nanoTime();
-    long deadline = start + TimeUnit.SECONDS.toNanos(a.integer("ramp-timeout", 300));
-    ramp.start();
-    while (!ramp.await(5000) && System.nanoTime() < deadline) {
-      System.out.printf(Locale.ROOT, "[%s]   ramp: %d up, %d failed after %.0f s%n", label, ramp.loggedIn(), ramp.failedCount(),
-          (System.nanoTime() - start) / 1e9);
-    }
-    double rampSeconds = (System.nanoTime() - start) / 1e9;
+    double rampSeconds = ramp.run(label, a.integer("ramp-timeout", 300), System.out);
     int up = ramp.loggedIn();
-    System.out.printf(Locale.ROOT, "[%s] %d of %d connections %s in %.1f s, %d failed%s%n", label, up, n,
-        login ? "logged in" : "open", rampSeconds, ramp.failedCount(),
-        ramp.firstFailure() == null ? "" : " (first failure: " + ramp.firstFailure() + ")");
     if (readyFile != null) Files.writeString(Path.of(readyFile), "up=" + up + "\n");
 
     long holdStart = System.nanoTime();

@@ -24,8 +24,8 @@ final class Pair {
     this.loop = loop;
     this.script = new ExchangeScript(caller.name, callee.name);
     this.credits = initialCredits;
-    caller.owner = this;
-    callee.owner = this;
+    caller.pair = this;
+    callee.pair = this;
   }
 
   boolean ready() {

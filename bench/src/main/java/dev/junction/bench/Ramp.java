@@ -1,5 +1,7 @@
 package dev.junction.bench;
 
+import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +31,7 @@ final class Ramp {
     this.done = new CountDownLatch(total);
   }
 
-  void start() {
+  private void start() {
     for (int i = 0; i < Math.min(concurrency, total); i++) launchNext();
   }
 
@@ -53,8 +55,22 @@ final class Ramp {
     firstError.compareAndSet(null, String.valueOf(t));
   }
 
-  boolean await(long millis) throws InterruptedException {
-    return done.await(millis, TimeUnit.MILLISECONDS);
+  /**
+   * Starts the ramp and waits until every connection has logged in or failed, or until
+   * {@code timeoutSeconds} have passed, printing progress every 5 s. Returns the seconds it took.
+   */
+  double run(String label, int timeoutSeconds, PrintStream out) throws InterruptedException {
+    long begin = System.nanoTime();
+    long deadline = begin + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    start();
+    while (!done.await(5, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+      out.printf(Locale.ROOT, "[%s]   ramp: %d logged in, %d failed after %.0f s%n", label, loggedIn(), failedCount(),
+          (System.nanoTime() - begin) / 1e9);
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    out.printf(Locale.ROOT, "[%s] ramp: %d of %d logged in, %d failed in %.1f s%s%n", label, loggedIn(), total, failedCount(),
+        seconds, firstFailure() == null ? "" : " (first failure: " + firstFailure() + ")");
+    return seconds;
   }
 
   int loggedIn() {

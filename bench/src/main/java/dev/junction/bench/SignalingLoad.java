@@ -71,23 +71,14 @@ public final class SignalingLoad {
     }
 
     System.out.printf(Locale.ROOT, "[%s] opening %d connections to %s (ramp concurrency %d)%n", label, connections, url, rampConcurrency);
-    long rampStart = System.nanoTime();
-    ramp.start();
-    long deadline = rampStart + TimeUnit.SECONDS.toNanos(o.rampTimeout());
-    while (!ramp.await(5000)) {
-      System.out.printf(Locale.ROOT, "[%s]   ramp: %d logged in, %d failed after %.0f s%n", label, ramp.loggedIn(),
-          ramp.failedCount(), (System.nanoTime() - rampStart) / 1e9);
-      if (System.nanoTime() > deadline) break;
-    }
-    double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
-    System.out.printf(Locale.ROOT, "[%s] ramp: %d logged in, %d failed in %.1f s%s%n", label, ramp.loggedIn(),
-        ramp.failedCount(), rampSeconds, ramp.firstFailure() == null ? "" : " (first failure: " + ramp.firstFailure() + ")");
+    double rampSeconds = ramp.run(label, o.rampTimeout(), System.out);
     int readyPairs = 0;
     for (TrafficLoop l : loops) for (Pair p : l.pairs) if (p.ready()) readyPairs++;
     if (readyPairs == 0) return null;
 
     ProcessCpu serverCpu = o.serverPid() > 0 ? new ProcessCpu(o.serverPid(), o.clkTck()) : null;
     ProcessCpu selfCpu = ProcessCpu.self(o.clkTck());
+    MachineCpu machineCpu = new MachineCpu(o.clkTck());
     long t0 = System.nanoTime();
     long measureStart = t0 + TimeUnit.SECONDS.toNanos(warmup);
     long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(seconds);
@@ -97,7 +88,9 @@ public final class SignalingLoad {
     sleepUntil(measureStart);
     double serverCpu0 = serverCpu == null ? Double.NaN : serverCpu.seconds();
     double selfCpu0 = selfCpu.seconds();
+    MachineCpu.Sample machine0 = machineCpu.sample();
     sleepUntil(measureEnd);
+    MachineCpu.Sample machine = machineCpu.sample().minus(machine0);
     double serverCpuUsed = serverCpu == null ? Double.NaN : serverCpu.seconds() - serverCpu0;
     double selfCpuUsed = selfCpu.seconds() - selfCpu0;
 
@@ -108,7 +101,7 @@ public final class SignalingLoad {
     for (TrafficLoop l : loops) l.closeAll();
 
     Report r = new Report(label, connections, readyPairs, seconds, rate, window, rampSeconds, ramp.failedCount(),
-        total, serverCpuUsed, selfCpuUsed, new ExchangeScript("u0", "u1").meanBytes());
+        total, serverCpuUsed, selfCpuUsed, machine, new ExchangeScript("u0", "u1").meanBytes());
     r.print(System.out);
     if (ramp.firstError() != null) System.out.println("[" + label + "] first socket error: " + ramp.firstError());
     Thread.sleep(500); // let the close frames go out

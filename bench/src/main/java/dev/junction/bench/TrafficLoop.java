@@ -113,7 +113,7 @@ final class TrafficLoop implements ClientConnection.Listener {
     } else {
       stats.receivedOutsideWindow++;
     }
-    ((Pair) c.owner).delivered();
+    c.pair.delivered();
   }
 
   @Override

@@ -17,4 +17,12 @@ class ProcessCpuTest {
   void ownProcessHasUsedSomeCpu() {
     assertThat(ProcessCpu.self(100).seconds()).isGreaterThan(0);
   }
+
+  @Test
+  void machineCpuSplitsBusyFromIdle() {
+    MachineCpu.Sample s = MachineCpu.parse("cpu  1000 50 250 7000 100 10 20 30 0 0", 100);
+    assertThat(s.busy()).isCloseTo(13.6, within(1e-9)); // user+nice+system+irq+softirq+steal
+    assertThat(s.idle()).isCloseTo(71.0, within(1e-9)); // idle+iowait
+    assertThat(new MachineCpu(100).sample().busy()).isPositive();
+  }
 }
