@@ -260,7 +260,7 @@ row() { # file
   eff=$(awk -v r="$(field "$f" received)" -v c="$(field "$f" server_cpu_s)" 'BEGIN { if (c > 0) printf "%.0f", r / c; else print 0 }')
   printf '%-22s %9s %9s %9s %9s %9s %6s %9s %6s %6s %6s %5s\n' "$label" "$(kfmt "$(field "$f" msg_per_s)")" \
     "$(field "$f" p50_ms)" "$(field "$f" p99_ms)" "$(field "$f" p999_ms)" "$(field "$f" max_ms)" "$cores" "$(kfmt "$eff")" \
-    "$(field "$f" other_cores)" "$(field "$f" machine_idle_cores)" "$(field "$f" errors)" "$(field "$f" disconnects)"
+    "$(field "$f" other_cores)" "$(field "$f" irq_cores)" "$(field "$f" errors)" "$(field "$f" disconnects)"
 }
 
 {
@@ -268,8 +268,8 @@ row() { # file
   echo "Signaling relay (MDN dialect): $CONNECTIONS connections in pairs; offer ~4.6 KB, answer ~4.0 KB, 8 candidates ~270 B per exchange"
   echo "${SECONDS_MEASURE}s measured after ${WARMUP}s warmup, $ROUNDS round(s); saturation = closed loop, $WINDOW in flight per pair; paced = $PACED_RATE msg/s per pair"
   echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d), load generator on the same cores; cores = the server's CPU in the window;"
-  echo "others = cores taken by other programs on the machine in the window; idle = cores left idle (all from /proc)"
-  printf '%-22s %9s %9s %9s %9s %9s %6s %9s %6s %6s %6s %5s\n' run "msg/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" cores "msg/cpu-s" others idle errors disc
+  echo "others = cores other programs on the machine took in the window; irq = cores in interrupt handlers (network; from /proc/stat)"
+  printf '%-22s %9s %9s %9s %9s %9s %6s %9s %6s %6s %6s %5s\n' run "msg/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" cores "msg/cpu-s" others irq errors disc
   for mode in "${MODES[@]}"; do
     for s in "${SERVERS[@]}"; do
       for f in "$OUT/$s-$mode-"*.txt; do [[ -f "$f" ]] && row "$f"; done

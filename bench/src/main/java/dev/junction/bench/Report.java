@@ -22,7 +22,7 @@ record Report(
   /** CPU seconds that programs other than the server and this load generator took in the window. */
   double othersCpuSeconds() {
     double server = Double.isNaN(serverCpuSeconds) ? 0 : serverCpuSeconds;
-    return Math.max(0, machine.busy() - server - clientCpuSeconds);
+    return Math.max(0, machine.processes() - server - clientCpuSeconds);
   }
 
   double messagesPerSecond() {
@@ -45,17 +45,17 @@ record Report(
       out.printf(Locale.ROOT, "[%s] server CPU %.1f s in the window (%.2f cores), %,.0f msg per server-CPU-second; client CPU %.1f s%n", label,
           serverCpuSeconds, serverCpuSeconds / seconds, stats.received / serverCpuSeconds, clientCpuSeconds);
     }
-    out.printf(Locale.ROOT, "[%s] machine in the window: %.2f cores idle, %.2f cores used by other programs%n", label,
-        machine.idle() / seconds, othersCpuSeconds() / seconds);
+    out.printf(Locale.ROOT, "[%s] machine in the window: %.2f cores used by other programs, %.2f cores in interrupt handlers (network)%n",
+        label, othersCpuSeconds() / seconds, machine.interrupts() / seconds);
     out.printf(Locale.ROOT,
         "RESULT label=%s ok=true connections=%d pairs=%d seconds=%d rate_per_pair=%.3f window=%d ramp_s=%.1f login_failures=%d"
             + " received=%d sent=%d msg_per_s=%.0f mb_per_s=%.2f mean_msg_bytes=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f"
             + " errors=%d disconnects=%d misrouted=%d malformed=%d chatter_in_window=%d server_cpu_s=%.2f client_cpu_s=%.2f"
-            + " machine_idle_cores=%.2f other_cores=%.2f%n",
+            + " other_cores=%.2f irq_cores=%.2f%n",
         label, connections, pairs, seconds, ratePerPair, window, rampSeconds, loginFailures, stats.received, stats.sent,
         messagesPerSecond(), stats.receivedBytes / 1e6 / seconds, meanMessageBytes, ms(h.valueAt(0.5)), ms(h.valueAt(0.9)),
         ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), stats.errors, stats.disconnects, stats.misrouted,
-        stats.malformed, stats.chatterInWindow, serverCpuSeconds, clientCpuSeconds, machine.idle() / seconds,
-        othersCpuSeconds() / seconds);
+        stats.malformed, stats.chatterInWindow, serverCpuSeconds, clientCpuSeconds, othersCpuSeconds() / seconds,
+        machine.interrupts() / seconds);
   }
 }

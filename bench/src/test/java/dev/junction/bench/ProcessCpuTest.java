@@ -19,10 +19,10 @@ class ProcessCpuTest {
   }
 
   @Test
-  void machineCpuSplitsBusyFromIdle() {
+  void machineCpuSplitsProcessTimeFromInterrupts() {
     MachineCpu.Sample s = MachineCpu.parse("cpu  1000 50 250 7000 100 10 20 30 0 0", 100);
-    assertThat(s.busy()).isCloseTo(13.6, within(1e-9)); // user+nice+system+irq+softirq+steal
-    assertThat(s.idle()).isCloseTo(71.0, within(1e-9)); // idle+iowait
-    assertThat(new MachineCpu(100).sample().busy()).isPositive();
+    assertThat(s.processes()).isCloseTo(13.0, within(1e-9)); // user+nice+system
+    assertThat(s.interrupts()).isCloseTo(0.3, within(1e-9)); // irq+softirq
+    assertThat(new MachineCpu(100).sample().processes()).isPositive();
   }
 }
