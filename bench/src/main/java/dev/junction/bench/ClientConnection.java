@@ -86,16 +86,8 @@ final class ClientConnection {
     return ws;
   }
 
-  State state() {
-    return state;
-  }
-
   boolean ready() {
     return state == State.READY;
-  }
-
-  long serverId() {
-    return serverId;
   }
 
   /** Closes the socket; the close is not counted as a disconnect. */

@@ -1,7 +1,5 @@
 package dev.junction.bench;
 
-import java.util.Arrays;
-
 /**
  * A fixed-size log-linear histogram of non-negative long values (nanoseconds here).
  *
@@ -94,13 +92,5 @@ public final class LatencyHistogram {
       if (seen >= rank) return Math.min(upperBound(i), max);
     }
     return max;
-  }
-
-  public void reset() {
-    Arrays.fill(counts, 0);
-    total = 0;
-    sum = 0;
-    min = Long.MAX_VALUE;
-    max = Long.MIN_VALUE;
   }
 }

@@ -11,7 +11,6 @@ final class LoadStats {
   long receivedBytes;
   long sent;
   long sentBytes;
-  long receivedOutsideWindow;
   long misrouted;
   long malformed;
   long chatter;
@@ -26,7 +25,6 @@ final class LoadStats {
     receivedBytes += o.receivedBytes;
     sent += o.sent;
     sentBytes += o.sentBytes;
-    receivedOutsideWindow += o.receivedOutsideWindow;
     misrouted += o.misrouted;
     malformed += o.malformed;
     chatter += o.chatter;
