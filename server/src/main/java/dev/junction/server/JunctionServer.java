@@ -187,6 +187,11 @@ public final class JunctionServer implements AutoCloseable {
     return turn == null ? -1 : turn.udpPort();
   }
 
+  /** The TURN-over-TLS port, or -1 when TURN or TLS is off. */
+  public int turnTlsPort() {
+    return turn == null ? -1 : turn.tlsPort();
+  }
+
   /** The port of the MDN chat listener, or -1 when it is off. */
   public int mdnPort() {
     return listeners.size() > 1 ? listeners.get(1).actualPort() : -1;
@@ -208,8 +213,10 @@ public final class JunctionServer implements AutoCloseable {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");
     }
     if (turn != null) {
-      urls.add("stun:localhost:" + turn.udpPort() + " (STUN/TURN, udp and tcp"
-          + (turn.tlsPort() > 0 ? "; turns on " + turn.tlsPort() : "") + ")");
+      urls.add("turn:localhost:" + turn.udpPort());
+      if (turn.tlsPort() > 0) {
+        urls.add("turns:localhost:" + turn.tlsPort());
+      }
     }
     return urls;
   }
