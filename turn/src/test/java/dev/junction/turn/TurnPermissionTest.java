@@ -101,6 +101,25 @@ class TurnPermissionTest {
   }
 
   @Test
+  void anIpv6AllocationRelaysToIpv6PeersOnly() throws Exception {
+    InetAddress ipv6Loopback = address("::1");
+    server = servers.allowLoopbackPeers(true).relayV6(ipv6Loopback).start();
+    try (TurnTestClient client = new TurnTestClient(server.udpPort());
+        DatagramSocket peer = new DatagramSocket(new InetSocketAddress(ipv6Loopback, 0))) {
+      InetSocketAddress relayed = relayed(client.allocate(dev.junction.stun.RequestedAddressFamily.IPV6));
+      assertThat(relayed.getAddress()).isEqualTo(ipv6Loopback);
+      InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
+      assertThat(errorCode(client.request(Method.CREATE_PERMISSION, new XorPeerAddress(
+          new InetSocketAddress("198.51.100.1", 5000))))).isEqualTo(ErrorCode.PEER_ADDRESS_FAMILY_MISMATCH);
+      assertThat(errorCode(client.request(Method.CREATE_PERMISSION, new XorPeerAddress(peerAddress)))).isZero();
+      client.send(sendIndication(peerAddress, "over ipv6"));
+      DatagramPacket atPeer = receive(peer, 2000);
+      assertThat(text(atPeer)).isEqualTo("over ipv6");
+      assertThat(atPeer.getSocketAddress()).isEqualTo(relayed);
+    }
+  }
+
+  @Test
   void permissionsPastTheCapAre508() throws Exception {
     server = servers.maxPermissions(2).start();
     try (TurnTestClient client = new TurnTestClient(server.udpPort())) {
