@@ -1,5 +1,7 @@
 package dev.junction.media.h264;
 
+import java.util.List;
+
 /**
  * H.264 profiles as SDP negotiates them: RFC 6184 §8.1 Table 5 maps a profile_idc and the
  * constraint flags (profile-iop) to a profile, and several pairs mean the same one — 42e0, 42c0,
@@ -62,22 +64,32 @@ public enum H264Profile {
    *  C44I      2C           00010000
    * </pre>
    */
-  private static final int[][] PATTERNS = {
-    // profile_idc, mask, value, ordinal
-    {0x42, 0x4F, 0x40, 0}, {0x4D, 0x8F, 0x80, 0}, {0x58, 0xCF, 0xC0, 0},
-    {0x42, 0x4F, 0x00, 1}, {0x58, 0xCF, 0x80, 1},
-    {0x4D, 0xAF, 0x00, 2},
-    {0x58, 0xCF, 0x00, 3},
-    {0x64, 0xFF, 0x00, 4}, {0x64, 0xFF, 0x0C, 5},
-    {0x6E, 0xFF, 0x00, 6}, {0x7A, 0xFF, 0x00, 7}, {0xF4, 0xFF, 0x00, 8},
-    {0x6E, 0xFF, 0x10, 9}, {0x7A, 0xFF, 0x10, 10}, {0xF4, 0xFF, 0x10, 11}, {0x2C, 0xFF, 0x10, 12},
-  };
+  private static final List<Pattern> PATTERNS = List.of(
+      new Pattern(0x42, 0x4F, 0x40, CONSTRAINED_BASELINE),
+      new Pattern(0x4D, 0x8F, 0x80, CONSTRAINED_BASELINE),
+      new Pattern(0x58, 0xCF, 0xC0, CONSTRAINED_BASELINE),
+      new Pattern(0x42, 0x4F, 0x00, BASELINE),
+      new Pattern(0x58, 0xCF, 0x80, BASELINE),
+      new Pattern(0x4D, 0xAF, 0x00, MAIN),
+      new Pattern(0x58, 0xCF, 0x00, EXTENDED),
+      new Pattern(0x64, 0xFF, 0x00, HIGH),
+      new Pattern(0x64, 0xFF, 0x0C, CONSTRAINED_HIGH),
+      new Pattern(0x6E, 0xFF, 0x00, HIGH_10),
+      new Pattern(0x7A, 0xFF, 0x00, HIGH_422),
+      new Pattern(0xF4, 0xFF, 0x00, HIGH_444),
+      new Pattern(0x6E, 0xFF, 0x10, HIGH_10_INTRA),
+      new Pattern(0x7A, 0xFF, 0x10, HIGH_422_INTRA),
+      new Pattern(0xF4, 0xFF, 0x10, HIGH_444_INTRA),
+      new Pattern(0x2C, 0xFF, 0x10, CAVLC_444_INTRA));
+
+  /** A row of the table: the profile-iop bits under {@code mask} must equal {@code value}. */
+  private record Pattern(int profileIdc, int mask, int value, H264Profile profile) {}
 
   /** The profile of a profile_idc and profile-iop pair, or null if Table 5 has none. */
   static H264Profile of(int profileIdc, int profileIop) {
-    for (int[] p : PATTERNS) {
-      if (p[0] == profileIdc && (profileIop & p[1]) == p[2]) {
-        return values()[p[3]];
+    for (Pattern p : PATTERNS) {
+      if (p.profileIdc() == profileIdc && (profileIop & p.mask()) == p.value()) {
+        return p.profile();
       }
     }
     return null;

@@ -3,6 +3,7 @@ package dev.junction.media.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.media.rtp.ByteString;
+import dev.junction.media.rtp.RtpHeaderRewriter;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.RtpParseException;
 import dev.junction.media.rtp.RtpSequencer;
@@ -58,6 +59,44 @@ class ClipRoundTripTest {
     assertThat(stapA).as("SPS + PPS (+ AUD, SEI, small slices)").isPositive();
     assertThat(fuA).as("the IDR slices are larger than 1200 bytes").isPositive();
     assertThat(single).as("slices of 600 to 1200 bytes").isPositive();
+  }
+
+  @Test
+  void packetizedOnceThenFannedOutWithOnlyHeaderRewrites() throws Exception {
+    // Once per stream: normalise and packetize into canonical encoded packets.
+    List<AccessUnit> units = Clips.accessUnits(Clips.HIGH);
+    ParameterSetNormaliser normaliser = new ParameterSetNormaliser();
+    H264Packetizer packetizer = new H264Packetizer();
+    RtpSequencer sequencer = new RtpSequencer(0x5157E4L, 96, 0);
+    List<byte[]> canonical = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      for (RtpPacket packet : packetizer.packetize(normaliser.normalise(units.get(i)), i * Clips.TICKS_PER_FRAME, sequencer)) {
+        canonical.add(packet.encode());
+      }
+    }
+
+    // Per viewer: its own SSRC, sequence and timestamp offsets, written into a copy of each packet.
+    long[][] viewers = {{0x11111111L, 40_000, 0xFFFF_0000L}, {0x22222222L, 65_535, 12_345}};
+    for (long[] viewer : viewers) {
+      H264Depacketizer depacketizer = new H264Depacketizer();
+      List<DepacketizedAccessUnit> received = new ArrayList<>();
+      for (byte[] source : canonical) {
+        byte[] out = source.clone(); // the viewer's send buffer
+        int sequenceNumber = RtpHeaderRewriter.sequenceNumber(source, 0, source.length);
+        long timestamp = RtpHeaderRewriter.timestamp(source, 0, source.length);
+        RtpHeaderRewriter.rewrite(out, 0, out.length, viewer[0],
+            (int) (sequenceNumber + viewer[1]) & 0xFFFF, Timestamps.add(timestamp, viewer[2]));
+        RtpPacket packet = RtpPacket.decode(out);
+        assertThat(packet.ssrc()).isEqualTo(viewer[0]);
+        received.addAll(depacketizer.push(packet));
+      }
+      assertThat(received).hasSize(units.size());
+      for (int i = 0; i < units.size(); i++) {
+        assertThat(received.get(i).timestamp()).isEqualTo(Timestamps.add(i * Clips.TICKS_PER_FRAME, viewer[2]));
+        assertThat(received.get(i).accessUnit()).isEqualTo(units.get(i));
+        assertThat(received.get(i).intact()).isTrue();
+      }
+    }
   }
 
   private static void roundTrip(String clip, int budget) throws H264ParseException, RtpParseException {
