@@ -75,6 +75,33 @@ class H264DepacketizerTest {
   }
 
   @Test
+  void twoLostAcrossABoundaryFlagBothAccessUnits() throws H264ParseException {
+    List<RtpPacket> first = new ArrayList<>(packetizer.packetize(AccessUnit.of(P1, IDR), 0, sequencer));
+    List<RtpPacket> second = new ArrayList<>(packetizer.packetize(AccessUnit.of(P2, IDR), 3600, sequencer));
+    first.remove(first.size() - 1); // the marker packet of the first
+    second.remove(0); // and the first packet of the second
+
+    List<DepacketizedAccessUnit> out = pushAll(first);
+    out.addAll(pushAll(second));
+
+    assertThat(out).containsExactly(
+        new DepacketizedAccessUnit(0, AccessUnit.of(P1), false),
+        new DepacketizedAccessUnit(3600, AccessUnit.of(IDR), false));
+    assertThat(depacketizer.lostPackets()).isEqualTo(2);
+  }
+
+  @Test
+  void lossIsCountedAcrossTheSequenceWrap() throws H264ParseException {
+    depacketizer.push(packet(65534, 7, false, P1.bytes()));
+    List<DepacketizedAccessUnit> out = depacketizer.push(packet(0, 7, true, P2.bytes())); // 65535 lost
+
+    assertThat(out).containsExactly(new DepacketizedAccessUnit(7, AccessUnit.of(P1, P2), false));
+    assertThat(depacketizer.lostPackets()).isEqualTo(1);
+    assertThat(depacketizer.push(packet(1, 8, true, P1.bytes())))
+        .containsExactly(new DepacketizedAccessUnit(8, AccessUnit.of(P1), true));
+  }
+
+  @Test
   void latePacketsAndDuplicatesAreDropped() throws H264ParseException {
     List<RtpPacket> packets = packetizer.packetize(AccessUnit.of(SPS, PPS, IDR), 0, sequencer);
     List<DepacketizedAccessUnit> out = new ArrayList<>();
