@@ -21,8 +21,9 @@ import java.util.Objects;
  * </ol>
  *
  * <p>A refused packet throws {@link SrtpException} and changes no state. With AES-CM its bytes
- * are left as they came; with GCM the JDK may have written into the payload before finding the
- * tag wrong, so drop the buffer's contents either way.
+ * are left as they came, since nothing is decrypted before the tag checks; with GCM, SunJCE
+ * (JDK 17) also verifies before it writes any plaintext, but the JCE does not promise that of
+ * every provider, so treat a refused packet's buffer as garbage.
  *
  * <p>SRTCP packets with E=0 (authenticated, not encrypted) are accepted, as §3.4 requires; we
  * never send them.
