@@ -7,17 +7,19 @@ import java.util.Objects;
  * Unprotects the SRTP and SRTCP packets the peer sends, under the peer's write key (RFC 3711 §3.3
  * and §3.4, receiver side), in place.
  *
- * <p>The receiver's processing, §3.3, in order:
+ * <p>The receiver's processing of RFC 3711 §3.3, in its order (step numbers are the RFC's):
  *
  * <ol>
- *   <li>estimate the packet index from the sequence number and the stream's highest index so far
- *       (Appendix A; a new SSRC starts at ROC 0), or read the SRTCP index;
- *   <li>refuse a replayed index, or one older than the {@value ReplayWindow#SIZE}-packet window;
- *   <li>verify the tag ("an authentication failure MUST be ... the packet discarded") — for
- *       AES-CM before decrypting anything, for GCM as part of decryption;
- *   <li>decrypt;
- *   <li>only now, update the ROC, highest index and replay list — and create the stream's state on
- *       its first authentic packet, so forged packets with random SSRCs cost no memory.
+ *   <li value="2">estimate the packet index from the sequence number and the stream's highest
+ *       index so far (§3.3.1, Appendix A; a new SSRC starts at ROC 0), or read the SRTCP index;
+ *   <li value="5">refuse a replayed index, or one older than the {@value ReplayWindow#SIZE}-packet
+ *       window ("If the packet is judged to be replayed, then the packet MUST be discarded"); then
+ *       verify the tag ("If the result is "AUTHENTICATION FAILURE" ..., the packet MUST be
+ *       discarded from further processing") — for AES-CM before decrypting anything, for GCM as
+ *       part of decryption;
+ *   <li value="6">decrypt;
+ *   <li value="7">only now update the ROC, s_l and the replay list — and create the stream's state
+ *       on its first authentic packet, so forged packets with random SSRCs cost no memory.
  * </ol>
  *
  * <p>A refused packet throws {@link SrtpException} and changes no state. With AES-CM its bytes

@@ -7,9 +7,14 @@ import java.util.Objects;
  * Protects the RTP and RTCP packets we send, under our write key (RFC 3711 §3.3 and §3.4, sender
  * side).
  *
- * <p>Per SSRC it keeps the rollover counter, advancing it when sequence numbers wrap from 65535
- * to 0 (Appendix A's estimation applied to our own sequence numbers, so packets forwarded out of
- * order get the right ROC too), and the next SRTCP index, starting at 0 (§3.4).
+ * <p>Per SSRC it keeps the rollover counter ("Each time the RTP sequence number, SEQ, wraps modulo
+ * 2^16, the sender side MUST increment ROC by one", §3.3.1), found with Appendix A's estimation
+ * applied to our own sequence numbers, so a packet forwarded after the wrap but numbered before
+ * it keeps the old ROC; and the next SRTCP index ("MUST be set to zero before the first SRTCP
+ * packet is sent, and MUST be incremented by one", §3.4). Where §3.4 lets the index wrap modulo
+ * 2^31, this context refuses instead: a wrapped index repeats an IV, and §9.2 forbids more than
+ * 2^31 SRTCP packets under one key anyway. The same goes for 2^48 SRTP packets (§3.3.1: "the
+ * sender MUST NOT send any more packets with that key").
  *
  * <p><b>An index is protected once.</b> Encrypting two different packets under one (SSRC, index)
  * reuses the keystream (AES-CM) or, worse, the GCM nonce, which gives away the authentication key.

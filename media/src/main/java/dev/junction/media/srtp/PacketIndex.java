@@ -36,8 +36,9 @@ final class PacketIndex {
 
   /**
    * The index of sequence number {@code seq} (0..65535) in a stream whose highest index so far is
-   * {@code highest}, or -1 for none yet; a stream starts at ROC 0 with its first sequence number
-   * (§3.3.1: "the receiver SHOULD ... set ROC to zero" and s_l to the first SEQ).
+   * {@code highest}, or -1 for none yet. A stream starts at ROC 0 with its first sequence number
+   * (§3.3.1: "At the setup of the session, the ROC MUST be set to zero. ... the receiver SHALL
+   * initialize s_l to the RTP sequence number (SEQ) of the first observed SRTP packet").
    *
    * @return the index, or {@link #BEFORE_START} when it would need a ROC below zero
    */

@@ -8,15 +8,16 @@ import java.util.Arrays;
  * new; one at most {@value #SIZE}-1 below it is new unless its bit is set; anything older is
  * refused, because it can no longer be told from a replay.
  *
- * <p>{@value #SIZE} entries, not the RFC's minimum of 64: libwebrtc and Firefox configure libsrtp
+ * <p>{@value #SIZE} entries ("SRTP-WINDOW-SIZE ... MUST be at least 64, but ... MAY be set to a
+ * higher value"): libwebrtc and Firefox configure libsrtp
  * with {@code window_size = 1024} (as a video keyframe is a burst of a hundred packets or more,
  * reordering of more than 64 happens), and a sender refusing its own index reuse needs the same
  * tolerance for the reordered packets it forwards. It costs 128 bytes per stream.
  *
  * <p>{@link #check} and {@link #accept} are separate so that a receiver updates the list only
- * after the packet authenticated: "the replay list ... SHALL be updated only after the packet has
- * been authenticated" (§3.3, step 6 of the receiver's processing). Not thread-safe; owned by its
- * context.
+ * after the packet authenticated: "After the packet has been authenticated (if necessary the
+ * window is first moved ahead), the replay list SHALL be updated with the new index." Not
+ * thread-safe; owned by its context.
  */
 final class ReplayWindow {
 
