@@ -17,11 +17,11 @@ import java.util.Objects;
  * sender MUST NOT send any more packets with that key").
  *
  * <p><b>An index is protected once.</b> Encrypting two different packets under one (SSRC, index)
- * reuses the keystream (AES-CM) or, worse, the GCM nonce, which gives away the authentication key.
- * So a repeated sequence number is refused with {@link Reason#REPLAYED}, and one older than the
- * {@value ReplayWindow#SIZE}-packet window with {@link Reason#TOO_OLD}. To retransmit, resend the
- * bytes protected the first time, or use RTX (RFC 4588), which has its own SSRC and sequence.
- * (libwebrtc's {@code allow_repeat_tx} takes the risk instead.)
+ * reuses the keystream (AES-CM) or, worse, the GCM nonce, which gives away the GHASH key and with
+ * it the power to forge. So a repeated sequence number is refused with {@link Reason#REPLAYED},
+ * and one older than the {@value ReplayWindow#SIZE}-packet window with {@link Reason#TOO_OLD}. To
+ * retransmit, resend the bytes protected the first time, or use RTX (RFC 4588), which has its own
+ * SSRC and sequence. (libwebrtc's {@code allow_repeat_tx} takes the risk instead.)
  *
  * <p><b>Threading:</b> not thread-safe. Confined to one thread, normally the event loop of the
  * transport that sends to this peer; it reuses its {@code Cipher}, {@code Mac} and IV buffers for
