@@ -1,5 +1,6 @@
 package dev.junction.media.dtls;
 
+import dev.junction.media.srtp.DtlsSrtpKeyingMaterial;
 import java.io.IOException;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
@@ -14,7 +15,7 @@ public final class DtlsHandshake {
   private DtlsHandshake() {}
 
   /** The result: the DTLS transport (for closing it, or data channels later) and the SRTP keys. */
-  public record Completed(DTLSTransport transport, SrtpKeyingMaterial keys) {}
+  public record Completed(DTLSTransport transport, DtlsSrtpKeyingMaterial keys) {}
 
   /**
    * Accepts a handshake from the peer whose SDP fingerprint is {@code peerFingerprint}.

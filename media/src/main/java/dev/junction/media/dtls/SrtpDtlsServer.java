@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Hashtable;
 import java.util.Vector;
+import dev.junction.media.srtp.DtlsSrtpKeyingMaterial;
+import dev.junction.media.srtp.SrtpProfile;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
@@ -36,15 +38,13 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  */
 final class SrtpDtlsServer extends DefaultTlsServer {
 
-  /** Our preference, most preferred first. */
-  private static final int[] SRTP_PROFILES = {SrtpKeyingMaterial.AEAD_AES_128_GCM, SrtpKeyingMaterial.AES128_CM_HMAC_SHA1_80};
   private static final SignatureAndHashAlgorithm ECDSA_SHA256 =
       SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa);
 
   private final DtlsIdentity identity;
   private final String expectedPeerFingerprint;
-  private int chosenProfile = -1;
-  private SrtpKeyingMaterial keys;
+  private SrtpProfile chosenProfile;
+  private DtlsSrtpKeyingMaterial keys;
 
   /**
    * @param expectedPeerFingerprint the {@code a=fingerprint:sha-256} value of the peer's SDP
@@ -113,15 +113,8 @@ final class SrtpDtlsServer extends DefaultTlsServer {
     if (offered == null) {
       throw new TlsFatalAlert(AlertDescription.handshake_failure, "the peer offered no use_srtp extension");
     }
-    for (int preferred : SRTP_PROFILES) {
-      for (int profile : offered.getProtectionProfiles()) {
-        if (profile == preferred) {
-          chosenProfile = preferred;
-          return;
-        }
-      }
-    }
-    throw new TlsFatalAlert(AlertDescription.handshake_failure, "no SRTP profile in common");
+    chosenProfile = SrtpProfile.choose(offered.getProtectionProfiles())
+        .orElseThrow(() -> new TlsFatalAlert(AlertDescription.handshake_failure, "no SRTP profile in common"));
   }
 
   @Override
@@ -131,19 +124,19 @@ final class SrtpDtlsServer extends DefaultTlsServer {
     if (extensions == null) {
       extensions = new Hashtable();
     }
-    TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(new int[] {chosenProfile}, TlsUtils.EMPTY_BYTES));
+    TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(new int[] {chosenProfile.id()}, TlsUtils.EMPTY_BYTES));
     return extensions;
   }
 
   @Override
   public void notifyHandshakeComplete() throws IOException {
     super.notifyHandshakeComplete();
-    int length = 2 * (SrtpKeyingMaterial.KEY_LENGTH + SrtpKeyingMaterial.saltLength(chosenProfile));
-    keys = new SrtpKeyingMaterial(chosenProfile, context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, length));
+    keys = DtlsSrtpKeyingMaterial.of(chosenProfile,
+        context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, chosenProfile.keyingMaterialLength()));
   }
 
   /** The keys, once the handshake completed. */
-  SrtpKeyingMaterial keys() {
+  DtlsSrtpKeyingMaterial keys() {
     return keys;
   }
 }

@@ -3,6 +3,9 @@ package dev.junction.media.dtls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.media.srtp.DtlsRole;
+import dev.junction.media.srtp.DtlsSrtpKeyingMaterial;
+import dev.junction.media.srtp.SrtpProfile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +35,7 @@ class DtlsHandshakeTest {
   }
 
   /** Runs both sides; returns {server keys, client keys} or throws what the server threw. */
-  private SrtpKeyingMaterial[] handshake(String fingerprintExpectedByServer, int... clientProfiles) throws Exception {
+  private DtlsSrtpKeyingMaterial[] handshake(String fingerprintExpectedByServer, int... clientProfiles) throws Exception {
     AtomicReference<QueuedDatagramTransport> toClient = new AtomicReference<>();
     AtomicReference<QueuedDatagramTransport> toServer = new AtomicReference<>();
     QueuedDatagramTransport serverSide = new QueuedDatagramTransport(record -> toClient.get().offer(record));
@@ -48,7 +51,7 @@ class DtlsHandshakeTest {
         throw new java.util.concurrent.CompletionException(e);
       }
     }, threads);
-    CompletableFuture<SrtpKeyingMaterial> clientKeys = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<DtlsSrtpKeyingMaterial> clientKeys = CompletableFuture.supplyAsync(() -> {
       try {
         new DTLSClientProtocol().connect(client, clientSide);
         return client.keys;
@@ -57,8 +60,8 @@ class DtlsHandshakeTest {
       }
     }, threads);
     try {
-      SrtpKeyingMaterial serverKeys = server.get(20, TimeUnit.SECONDS).keys();
-      return new SrtpKeyingMaterial[] {serverKeys, clientKeys.get(20, TimeUnit.SECONDS)};
+      DtlsSrtpKeyingMaterial serverKeys = server.get(20, TimeUnit.SECONDS).keys();
+      return new DtlsSrtpKeyingMaterial[] {serverKeys, clientKeys.get(20, TimeUnit.SECONDS)};
     } catch (java.util.concurrent.ExecutionException e) {
       throw (Exception) e.getCause();
     } finally {
@@ -69,25 +72,23 @@ class DtlsHandshakeTest {
 
   @Test
   void bothEndsExportTheSameKeysAndGcmIsPreferred() throws Exception {
-    SrtpKeyingMaterial[] keys = handshake(BROWSER.fingerprint(),
-        SrtpKeyingMaterial.AES128_CM_HMAC_SHA1_80, SrtpKeyingMaterial.AEAD_AES_128_GCM);
-    assertThat(keys[0].profile()).isEqualTo(SrtpKeyingMaterial.AEAD_AES_128_GCM);
-    assertThat(keys[0].material()).hasSize(2 * (16 + 12));
-    assertThat(keys[1]).isEqualTo(keys[0]);
+    DtlsSrtpKeyingMaterial[] keys = handshake(BROWSER.fingerprint(),
+        SrtpProfile.AES_CM_128_HMAC_SHA1_80.id(), SrtpProfile.AEAD_AES_128_GCM.id());
+    assertThat(keys[0].profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+    assertSameKeys(keys[0], keys[1]);
   }
 
   @Test
   void aClientWithoutGcmGetsAesCmWithItsLongerSalts() throws Exception {
-    SrtpKeyingMaterial[] keys = handshake(BROWSER.fingerprint(), SrtpKeyingMaterial.AES128_CM_HMAC_SHA1_80);
-    assertThat(keys[0].profile()).isEqualTo(SrtpKeyingMaterial.AES128_CM_HMAC_SHA1_80);
-    assertThat(keys[0].material()).hasSize(2 * (16 + 14));
-    assertThat(keys[1]).isEqualTo(keys[0]);
+    DtlsSrtpKeyingMaterial[] keys = handshake(BROWSER.fingerprint(), SrtpProfile.AES_CM_128_HMAC_SHA1_80.id());
+    assertThat(keys[0].profile()).isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+    assertSameKeys(keys[0], keys[1]);
   }
 
   @Test
   void aCertificateThatIsNotTheOneInTheSdpFailsTheHandshake() {
     String someoneElse = DtlsIdentity.generate(Duration.ofDays(1)).fingerprint();
-    assertThatThrownBy(() -> handshake(someoneElse, SrtpKeyingMaterial.AEAD_AES_128_GCM))
+    assertThatThrownBy(() -> handshake(someoneElse, SrtpProfile.AEAD_AES_128_GCM.id()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("fingerprint");
   }
@@ -95,6 +96,20 @@ class DtlsHandshakeTest {
   @Test
   void aClientOfferingNoSrtpIsRefused() {
     assertThatThrownBy(() -> handshake(BROWSER.fingerprint())).isInstanceOf(IOException.class);
+  }
+
+  /**
+   * Both ends hold the same material, so what the server encrypts the client decrypts: an RTP
+   * packet protected with the server's half opens with the client's inbound context.
+   */
+  private static void assertSameKeys(DtlsSrtpKeyingMaterial server, DtlsSrtpKeyingMaterial client) throws Exception {
+    byte[] rtp = new byte[12 + 100 + 16];
+    rtp[0] = (byte) 0x80;
+    rtp[1] = 96;
+    rtp[3] = 1;
+    rtp[11] = 7;
+    int protectedLength = server.contextsFor(DtlsRole.SERVER).outbound().protectRtp(rtp, 0, 112);
+    assertThat(client.contextsFor(DtlsRole.CLIENT).inbound().unprotectRtp(rtp, 0, protectedLength)).isEqualTo(112);
   }
 
   @Test

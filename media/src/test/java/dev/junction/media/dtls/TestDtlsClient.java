@@ -1,5 +1,7 @@
 package dev.junction.media.dtls;
 
+import dev.junction.media.srtp.DtlsSrtpKeyingMaterial;
+import dev.junction.media.srtp.SrtpProfile;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Hashtable;
@@ -31,8 +33,8 @@ final class TestDtlsClient extends DefaultTlsClient {
   private final DtlsIdentity identity;
   private final String serverFingerprint;
   private final int[] offeredProfiles;
-  private int profile;
-  SrtpKeyingMaterial keys;
+  private SrtpProfile profile;
+  DtlsSrtpKeyingMaterial keys;
 
   TestDtlsClient(DtlsIdentity identity, String serverFingerprint, int... offeredProfiles) {
     super(new BcTlsCrypto(new SecureRandom()));
@@ -65,7 +67,7 @@ final class TestDtlsClient extends DefaultTlsClient {
   @SuppressWarnings("rawtypes")
   public void processServerExtensions(Hashtable serverExtensions) throws IOException {
     super.processServerExtensions(serverExtensions);
-    profile = TlsSRTPUtils.getUseSRTPExtension(serverExtensions).getProtectionProfiles()[0];
+    profile = SrtpProfile.forId(TlsSRTPUtils.getUseSRTPExtension(serverExtensions).getProtectionProfiles()[0]).orElseThrow();
   }
 
   @Override
@@ -92,7 +94,7 @@ final class TestDtlsClient extends DefaultTlsClient {
   @Override
   public void notifyHandshakeComplete() throws IOException {
     super.notifyHandshakeComplete();
-    int length = 2 * (SrtpKeyingMaterial.KEY_LENGTH + SrtpKeyingMaterial.saltLength(profile));
-    keys = new SrtpKeyingMaterial(profile, context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, length));
+    keys = DtlsSrtpKeyingMaterial.of(profile,
+        context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength()));
   }
 }
