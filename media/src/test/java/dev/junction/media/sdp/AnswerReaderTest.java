@@ -3,6 +3,7 @@ package dev.junction.media.sdp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,6 +56,22 @@ class AnswerReaderTest {
     assertThat(answer.preferredH264().payloadType()).isEqualTo(96);
     assertThat(answer.preferredH264().rtxPayloadType()).hasValue(97);
     assertThat(answer.candidates()).hasSize(4);
+  }
+
+  @Test
+  void answersFromTheLiveSessions() throws Exception {
+    VideoAnswer chromium = AnswerReader.read(Fixtures.parse(Fixtures.GATEWAY_OFFER_LOOPBACK),
+        Fixtures.parse(Fixtures.CHROMIUM_ANSWER_LOOPBACK));
+    VideoAnswer libwebrtc = AnswerReader.read(Fixtures.parse(Fixtures.GATEWAY_OFFER_LOOPBACK_LIBWEBRTC),
+        Fixtures.parse(Fixtures.LIBWEBRTC_ANSWER_LOOPBACK));
+
+    assertThat(chromium.iceUfrag()).isEqualTo("/aZg");
+    assertThat(libwebrtc.iceUfrag()).isEqualTo("oPht");
+    assertThat(List.of(chromium, libwebrtc)).allSatisfy(a -> {
+      assertThat(a.setup()).isEqualTo(Setup.ACTIVE);
+      assertThat(a.preferredH264().payloadType()).isEqualTo(96);
+      assertThat(a.preferredH264().rtxPayloadType()).hasValue(97);
+    });
   }
 
   @Test

@@ -33,7 +33,17 @@ final class Fixtures {
   /** libwebrtc's trickled candidate strings of that session, one per line. */
   static final String LIBWEBRTC_TRICKLED = "libwebrtc-m138-trickled-candidates.txt";
 
-  static final List<String> ALL = List.of(GATEWAY_OFFER_RTX, CHROMIUM_ANSWER_RTX, CHROMIUM_ANSWER_RTX_GATHERED,
+  /** Our offer with one host candidate on 127.0.0.1:38189, answered by Chromium and checked against IceDemux. */
+  static final String GATEWAY_OFFER_LOOPBACK = "gateway-offer-loopback.sdp";
+  /** Chromium 156's answer to it, from the session whose datagrams are in chromium-156-ice-datagrams.txt. */
+  static final String CHROMIUM_ANSWER_LOOPBACK = "chromium-156-answer-loopback.sdp";
+  /** Our offer with one host candidate on 127.0.0.1:38190, answered by libwebrtc. */
+  static final String GATEWAY_OFFER_LOOPBACK_LIBWEBRTC = "gateway-offer-loopback-libwebrtc.sdp";
+  /** libwebrtc m138's answer to it, from the session of libwebrtc-m138-ice-datagrams.txt. */
+  static final String LIBWEBRTC_ANSWER_LOOPBACK = "libwebrtc-m138-answer-loopback.sdp";
+
+  static final List<String> ALL = List.of(GATEWAY_OFFER_LOOPBACK, CHROMIUM_ANSWER_LOOPBACK,
+      GATEWAY_OFFER_LOOPBACK_LIBWEBRTC, LIBWEBRTC_ANSWER_LOOPBACK, GATEWAY_OFFER_RTX, CHROMIUM_ANSWER_RTX, CHROMIUM_ANSWER_RTX_GATHERED,
       GATEWAY_OFFER, CHROMIUM_ANSWER, GATEWAY_OFFER_HIGH, CHROMIUM_ANSWER_HIGH_REJECTED, CHROMIUM_OFFER,
       LIBWEBRTC_ANSWER_RTX, LIBWEBRTC_ANSWER_RTX_GATHERED);
 
