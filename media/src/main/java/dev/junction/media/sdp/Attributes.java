@@ -1,13 +1,15 @@
 package dev.junction.media.sdp;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The {@code a=} lines of one level, session or media, read into values. Every attribute this
  * class knows is checked when it is built, so the accessors never fail; attributes it does not
- * know are kept as lines ({@link #values}) and written back unchanged. Immutable.
+ * know are kept as lines ({@link #values}) and written back unchanged. Immutable: the lists are
+ * filled while the lines are read and never touched again; accessors hand out read-only views.
  *
  * <p>Known: the ICE attributes (RFC 8839 §5: candidate, end-of-candidates, ice-ufrag, ice-pwd,
  * ice-options, ice-lite), DTLS (fingerprint, setup), grouping (mid, group), direction, rtcp-mux,
@@ -169,7 +171,7 @@ public final class Attributes {
 
   /** {@code a=candidate} lines (RFC 8839 §5.1). */
   public List<Candidate> candidates() {
-    return List.copyOf(candidates);
+    return Collections.unmodifiableList(candidates);
   }
 
   /** {@code a=end-of-candidates} (RFC 8838 §8.2). */
@@ -189,7 +191,7 @@ public final class Attributes {
 
   /** {@code a=ice-options} tags, e.g. {@code trickle} (RFC 8839 §5.6). */
   public List<String> iceOptions() {
-    return List.copyOf(iceOptions);
+    return Collections.unmodifiableList(iceOptions);
   }
 
   /** {@code a=ice-lite} (RFC 8839 §5.3). */
@@ -199,7 +201,7 @@ public final class Attributes {
 
   /** {@code a=fingerprint} lines (RFC 8122 §5); there may be several hashes. */
   public List<Fingerprint> fingerprints() {
-    return List.copyOf(fingerprints);
+    return Collections.unmodifiableList(fingerprints);
   }
 
   /** {@code a=setup} (RFC 4145 §4). */
@@ -214,7 +216,7 @@ public final class Attributes {
 
   /** {@code a=group} lines (RFC 5888 §5). */
   public List<Group> groups() {
-    return List.copyOf(groups);
+    return Collections.unmodifiableList(groups);
   }
 
   /** The direction attribute, if this level has one (RFC 3264 §5.1). */
@@ -229,7 +231,7 @@ public final class Attributes {
 
   /** {@code a=rtpmap} lines (RTP sections only). */
   public List<RtpMap> rtpMaps() {
-    return List.copyOf(rtpMaps);
+    return Collections.unmodifiableList(rtpMaps);
   }
 
   /** The {@code a=rtpmap} of payload type {@code pt}. */
@@ -239,7 +241,7 @@ public final class Attributes {
 
   /** {@code a=fmtp} lines (RTP sections only). */
   public List<Fmtp> fmtps() {
-    return List.copyOf(fmtps);
+    return Collections.unmodifiableList(fmtps);
   }
 
   /** The {@code a=fmtp} of payload type {@code pt}. */
@@ -249,7 +251,7 @@ public final class Attributes {
 
   /** {@code a=rtcp-fb} lines (RTP sections only). */
   public List<RtcpFb> rtcpFbs() {
-    return List.copyOf(rtcpFbs);
+    return Collections.unmodifiableList(rtcpFbs);
   }
 
   /** The feedback that applies to {@code pt}, including {@code *} lines. */
@@ -259,21 +261,21 @@ public final class Attributes {
 
   /** {@code a=extmap} lines (RTP sections only). */
   public List<Extmap> extmaps() {
-    return List.copyOf(extmaps);
+    return Collections.unmodifiableList(extmaps);
   }
 
   /** {@code a=ssrc} lines (RTP sections only). */
   public List<Ssrc> ssrcs() {
-    return List.copyOf(ssrcs);
+    return Collections.unmodifiableList(ssrcs);
   }
 
   /** {@code a=ssrc-group} lines (RTP sections only). */
   public List<SsrcGroup> ssrcGroups() {
-    return List.copyOf(ssrcGroups);
+    return Collections.unmodifiableList(ssrcGroups);
   }
 
   /** {@code a=msid} lines (RTP sections only). */
   public List<Msid> msids() {
-    return List.copyOf(msids);
+    return Collections.unmodifiableList(msids);
   }
 }
