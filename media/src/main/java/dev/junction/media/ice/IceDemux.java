@@ -41,7 +41,7 @@ import java.util.function.LongSupplier;
  *       not lapse while the new offer and answer travel. Routes and the selected pair stay.
  * </ul>
  *
- * <p>Thread-safe. Routing DTLS and RTP is a lock-free look-up; checks are verified without a lock,
+ * <p>Thread-safe. Routing DTLS and RTP is a lock-free look-up that allocates nothing; checks are verified without a lock,
  * and their effects (routes, nomination, consent, restart) are recorded under one lock. Listeners
  * are called after the lock is released, on the calling thread, and must not throw.
  */
@@ -133,7 +133,7 @@ public final class IceDemux {
     try {
       message = StunDecoder.decode(data, offset, length);
     } catch (StunParseException e) {
-      return new Inbound.Drop(DropReason.MALFORMED_STUN);
+      return Inbound.Drop.of(DropReason.MALFORMED_STUN);
     }
     return check(message, source);
   }
@@ -152,7 +152,7 @@ public final class IceDemux {
     try {
       message = StunDecoder.decode(datagram);
     } catch (StunParseException e) {
-      return new Inbound.Drop(DropReason.MALFORMED_STUN);
+      return Inbound.Drop.of(DropReason.MALFORMED_STUN);
     }
     return check(message, source);
   }
@@ -192,16 +192,16 @@ public final class IceDemux {
 
   private Inbound route(PacketKind kind, InetSocketAddress source) {
     if (kind != PacketKind.DTLS && kind != PacketKind.RTP && kind != PacketKind.RTCP) {
-      return new Inbound.Drop(DropReason.NOT_STUN_DTLS_OR_RTP);
+      return Inbound.Drop.of(DropReason.NOT_STUN_DTLS_OR_RTP);
     }
     IceSession session = byAddress.get(source);
-    return session == null ? new Inbound.Drop(DropReason.UNKNOWN_SOURCE) : new Inbound.Deliver(session, kind);
+    return session == null ? Inbound.Drop.of(DropReason.UNKNOWN_SOURCE) : session.deliver(kind);
   }
 
   private Inbound check(DecodedMessage message, InetSocketAddress source) {
     CheckResponder.Outcome outcome = CheckResponder.respond(message, source, byUfrag::get);
     if (outcome instanceof CheckResponder.Dropped d) {
-      return new Inbound.Drop(d.reason());
+      return Inbound.Drop.of(d.reason());
     }
     if (outcome instanceof CheckResponder.Refused r) {
       return new Inbound.Reply(r.reply());

@@ -35,6 +35,9 @@ public final class IceSession {
   private volatile long lastConsentMillis;
   private volatile boolean closed;
   private final LinkedHashSet<InetSocketAddress> addresses = new LinkedHashSet<>(); // guarded by the demux
+  private final Inbound.Deliver dtls;
+  private final Inbound.Deliver rtp;
+  private final Inbound.Deliver rtcp;
 
   /** Credentials with their key, computed once. */
   record Generation(IceCredentials credentials, IntegrityKey key) {
@@ -47,6 +50,9 @@ public final class IceSession {
     this.current = Generation.of(credentials);
     this.listener = listener;
     this.lastConsentMillis = nowMillis;
+    this.dtls = new Inbound.Deliver(this, PacketKind.DTLS);
+    this.rtp = new Inbound.Deliver(this, PacketKind.RTP);
+    this.rtcp = new Inbound.Deliver(this, PacketKind.RTCP);
   }
 
   /** Our current credentials, the ones to put in the next offer. */
@@ -80,6 +86,16 @@ public final class IceSession {
 
   IceSessionListener listener() {
     return listener;
+  }
+
+  /** The shared verdict for media of this kind: routing a packet allocates nothing. Lock-free. */
+  Inbound.Deliver deliver(PacketKind kind) {
+    return switch (kind) {
+      case DTLS -> dtls;
+      case RTP -> rtp;
+      case RTCP -> rtcp;
+      default -> throw new IllegalArgumentException("only DTLS, RTP and RTCP are delivered, not " + kind);
+    };
   }
 
   /** The generation whose ufrag is {@code ufrag}, current or the one before a restart. Lock-free. */

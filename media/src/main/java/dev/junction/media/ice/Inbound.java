@@ -24,8 +24,22 @@ public sealed interface Inbound {
 
   /** Dropped without an answer. */
   record Drop(DropReason reason) implements Inbound {
+
+    private static final Drop[] CACHED = new Drop[DropReason.values().length];
+
+    static {
+      for (DropReason r : DropReason.values()) {
+        CACHED[r.ordinal()] = new Drop(r);
+      }
+    }
+
     public Drop {
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The shared instance for {@code reason}: a flood of junk costs no allocation per datagram. */
+    public static Drop of(DropReason reason) {
+      return CACHED[reason.ordinal()];
     }
   }
 }

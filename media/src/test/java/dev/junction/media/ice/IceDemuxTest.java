@@ -204,6 +204,8 @@ class IceDemuxTest {
     assertThat(receive(browser, RTCP_PLI)).isEqualTo(new Inbound.Deliver(session, PacketKind.RTCP));
     assertThat(demux.receive(ByteBuffer.wrap(RTCP_PLI), browser.address()))
         .isEqualTo(new Inbound.Deliver(session, PacketKind.RTCP));
+    assertThat(receive(browser, RTP)).as("routing allocates no verdict").isSameAs(receive(browser, RTP));
+    assertThat(receive(browser, new byte[] {99})).isSameAs(receive(browser, new byte[] {99}));
     BrowserPeer otherPort = browser.from("192.0.2.50", 50_001);
     assertThat(receive(otherPort, RTP)).as("the 5-tuple, not the host").isEqualTo(new Inbound.Drop(DropReason.UNKNOWN_SOURCE));
   }
