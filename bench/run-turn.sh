@@ -30,11 +30,13 @@ UC_TIMEOUT=${UC_TIMEOUT:-180}
 # STUN Binding load
 BINDING_SECONDS=${BINDING_SECONDS:-10}
 BINDING_WARMUP=${BINDING_WARMUP:-3}
-BINDING_SOCKETS=${BINDING_SOCKETS:-4}
-BINDING_WINDOW=${BINDING_WINDOW:-32}
+BINDING_SOCKETS=${BINDING_SOCKETS:-16} # more sockets than server threads, so SO_REUSEPORT spreads them
+BINDING_WINDOW=${BINDING_WINDOW:-8}
 # allocations held
 HOLD_COUNT=${HOLD_COUNT:-10000}
 HOLD_CONCURRENCY=${HOLD_CONCURRENCY:-200}
+# the client sockets' address: not the relay address, whose ports 49152-65535 the servers bind
+HOLD_LOCAL_HOST=${HOLD_LOCAL_HOST:-127.0.0.2}
 HOLD_COTURN=${HOLD_COTURN:-1}
 JUNCTION_HEAP=${JUNCTION_HEAP:-512m}
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -183,6 +185,7 @@ COTURN_VERSION=$(dpkg-query -W -f='${Version}' coturn 2>/dev/null || echo unknow
   echo "binding.warmup=$BINDING_WARMUP"
   echo "hold.count=$HOLD_COUNT"
   echo "hold.concurrency=$HOLD_CONCURRENCY"
+  echo "hold.local_host=$HOLD_LOCAL_HOST"
   echo "junction.heap=$JUNCTION_HEAP"
   echo "ports=junction $JUNCTION_PORT, http $HTTP_PORT, coturn $COTURN_PORT, peer $PEER_PORT"
 } >"$OUT/params.txt"
@@ -267,7 +270,8 @@ hold() { # $1 server; the server was just started
   local metrics=()
   [[ $server == junction ]] && metrics=(--metrics "$METRICS")
   java -Xmx512m -cp "$CP" dev.junction.bench.turn.AllocationHold --port "$(server_port "$server")" \
-    --secret "$SECRET" --count "$HOLD_COUNT" --concurrency "$HOLD_CONCURRENCY" --server-pid "$pid" \
+    --secret "$SECRET" --count "$HOLD_COUNT" --concurrency "$HOLD_CONCURRENCY" --local-host "$HOLD_LOCAL_HOST" \
+    --server-pid "$pid" \
     "${metrics[@]}" --hold-seconds 120 >"$OUT/hold-$server.txt" 2>&1 &
   gen=$!
   PIDS+=("$gen")

@@ -46,11 +46,16 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp ... dev.junction.bench.turn.AllocationHold --port 3478 --secret S [--count 10000]
- *     [--concurrency 200] [--user bench] [--timeout-ms 1000] [--attempts 6] [--max-seconds 180]
+ *     [--local-host 127.0.0.1] [--concurrency 200] [--user bench] [--timeout-ms 1000] [--attempts 6] [--max-seconds 180]
  *     [--server-pid PID] [--metrics http://127.0.0.1:8080/metrics] [--settle-seconds 3] [--hold-seconds 60]
  * </pre>
  *
- * Prints {@code hold.*=value} lines, then {@code hold.holding=N} once everything is measured and
+ * The client sockets bind {@code --local-host} (default: the server's address). On loopback, give
+ * them another address (127.0.0.2): 10,000 client sockets on the relay address take ephemeral
+ * ports (32768-60999) that overlap the relay range (49152-65535), and the server then has to skip
+ * them when it binds relay sockets, which no real deployment sees at that scale.
+ *
+ * <p>Prints {@code hold.*=value} lines, then {@code hold.holding=N} once everything is measured and
  * the allocations are being held (the script waits for that line).
  */
 public final class AllocationHold {
@@ -62,6 +67,7 @@ public final class AllocationHold {
   private static final int FAILED = 4;
 
   private final InetSocketAddress server;
+  private final InetSocketAddress local;
   private final RestCredential credential;
   private final long timeoutNanos;
   private final int attemptsAllowed;
@@ -81,9 +87,10 @@ public final class AllocationHold {
   private int failed;
   private int retransmissions;
 
-  private AllocationHold(InetSocketAddress server, RestCredential credential, int count, long timeoutNanos,
-      int attemptsAllowed) {
+  private AllocationHold(InetSocketAddress server, InetSocketAddress local, RestCredential credential, int count,
+      long timeoutNanos, int attemptsAllowed) {
     this.server = server;
+    this.local = local;
     this.credential = credential;
     this.timeoutNanos = timeoutNanos;
     this.attemptsAllowed = attemptsAllowed;
@@ -99,6 +106,7 @@ public final class AllocationHold {
     CliOptions options = new CliOptions(args);
     String host = options.string("host", "127.0.0.1");
     int port = options.integer("port", 0);
+    String localHost = options.string("local-host", host);
     String secret = options.string("secret", null);
     String user = options.string("user", "bench");
     int count = options.integer("count", 10_000);
@@ -116,7 +124,8 @@ public final class AllocationHold {
       throw new IllegalArgumentException("need --port, 1..19000 allocations, 1..900 max-seconds, 0..900 hold-seconds");
     }
     RestCredential credential = RestCredential.mint(secret, user, System.currentTimeMillis() / 1000 + 24 * 3600);
-    AllocationHold hold = new AllocationHold(new InetSocketAddress(host, port), credential, count,
+    AllocationHold hold = new AllocationHold(new InetSocketAddress(host, port), new InetSocketAddress(localHost, 0),
+        credential, count,
         TimeUnit.MILLISECONDS.toNanos(timeoutMs), attemptsAllowed);
     try (Selector selector = Selector.open()) {
       hold.allocate(selector, concurrency, maxSeconds);
@@ -160,8 +169,8 @@ public final class AllocationHold {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "Allocations on %s: %d of %d made in %.2f s (%.0f/s), %d failed, %d retransmissions%n",
-        server, done, count, seconds, done / seconds, failed, retransmissions);
+    System.out.printf(Locale.ROOT, "Allocations on %s from %s: %d of %d made in %.2f s (%.0f/s), %d failed, %d retransmissions%n",
+        server, local.getAddress().getHostAddress(), done, count, seconds, done / seconds, failed, retransmissions);
     System.out.printf(Locale.ROOT, "hold.requested=%d%nhold.allocated=%d%nhold.failed=%d%nhold.seconds=%.3f%n",
         count, done, failed, seconds);
     System.out.printf(Locale.ROOT, "hold.rate=%.1f%nhold.retransmissions=%d%nhold.distinct_relayed=%d%n",
@@ -173,7 +182,7 @@ public final class AllocationHold {
 
   private void begin(Selector selector, int i) throws IOException {
     DatagramChannel channel = DatagramChannel.open();
-    channel.bind(new InetSocketAddress(server.getAddress(), 0));
+    channel.bind(local);
     channel.connect(server);
     channel.configureBlocking(false);
     channel.register(selector, SelectionKey.OP_READ, i);

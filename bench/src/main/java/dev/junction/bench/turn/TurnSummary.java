@@ -244,8 +244,8 @@ public final class TurnSummary {
 
   private String holdSection() throws IOException {
     Hold[] h = {hold(JUNCTION), hold(COTURN)};
-    line("Allocations held: AllocationHold, %s UDP sockets, REST credentials (401, then signed Allocate), %s in flight",
-        params.string("hold.count"), params.string("hold.concurrency"));
+    line("Allocations held: AllocationHold, %s UDP sockets on %s, REST credentials (401, then signed Allocate), %s in flight",
+        params.string("hold.count"), params.string("hold.local_host"), params.string("hold.concurrency"));
     line("  %-32s | %-26s | %-26s", "", "junction (-Xmx" + params.string("junction.heap") + ")", "coturn");
     row2("allocated", h, x -> x.run().string("hold.allocated") == null ? "n/a (not run)"
         : x.run().string("hold.allocated") + " of " + x.run().string("hold.requested"));
