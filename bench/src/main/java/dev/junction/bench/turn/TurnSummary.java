@@ -148,8 +148,8 @@ public final class TurnSummary {
         Stats.times(cpuRatio));
     line("  messages per server CPU-second (what one core could relay if the server were alone on it): %s vs %s: %s",
         Stats.compact(100_000 / cpu[0]), Stats.compact(100_000 / cpu[1]), Stats.times(Stats.ratio(cpu[1], cpu[0])));
-    line("  kernel (system) share of server CPU: junction %s, coturn %s", percent(Stats.mean(sys.get(0))),
-        percent(Stats.mean(sys.get(1))));
+    line("  kernel (system) share of server CPU: junction %s, coturn %s (split sampled per tick; the total is exact)",
+        percent(Stats.mean(sys.get(0))), percent(Stats.mean(sys.get(1))));
     line("  drops s/p: datagrams dropped (receive buffer full) at the server's listener socket / the echo peer's socket");
     line("  zero loss in every run: %s", allLossless ? "yes" : "NO");
     problems.forEach(p -> line("    %s", p));

@@ -73,7 +73,7 @@ class TurnSummaryTest {
 
     assertThat(text).contains("junction-turn relayed 22.5k msg/s, coturn 16.7k msg/s: 1.35x; CPU per 100k: 1.00 s vs 1.20 s");
     assertThat(text).contains("throughput 1.35x, CPU per message 0.83x");
-    assertThat(text).contains("kernel (system) share of server CPU: junction 50%, coturn 50%");
+    assertThat(text).contains("kernel (system) share of server CPU: junction 50%, coturn 50% (split sampled per tick");
     assertThat(text).contains("relay throughput >= 1.2x coturn at no more CPU per message: MET");
     assertThat(text).contains("answers per second 1.10x");
     assertThat(text).contains("STUN Binding rate >= 1.0x coturn: MET (1.10x)");
