@@ -19,6 +19,7 @@ import dev.junction.signaling.mdn.MdnDialect;
 import dev.junction.signaling.tutorial.TutorialDialect;
 import dev.junction.turn.RestCredentials;
 import dev.junction.turn.TurnServer;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -30,7 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,8 @@ public final class JunctionServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(JunctionServer.class);
   private static final long START_TIMEOUT_SECONDS = 30;
+  /** Vert.x's own default: two event loops per core, each serving its share of the connections. */
+  private static final int EVENT_LOOPS = 2 * Runtime.getRuntime().availableProcessors();
   /** Offered on every listener; the MDN dialect requires it, the others accept it. */
   private static final String JSON_SUBPROTOCOL = "json";
 
@@ -55,8 +60,11 @@ public final class JunctionServer implements AutoCloseable {
   private final Metrics metrics;
   private final SignalingMetrics events;
   private final SignalingSockets sockets;
-  private final List<HttpServer> listeners = new ArrayList<>();
+  /** Every listening server instance, all loops and ports: each is shut down gracefully on stop. */
+  private final List<HttpServer> listeners = new CopyOnWriteArrayList<>();
   private TurnServer turn;
+  private int httpPort;
+  private int mdnPort = -1;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile boolean serving = true;
 
@@ -75,7 +83,7 @@ public final class JunctionServer implements AutoCloseable {
 
   /** Starts every listener and returns once they are bound; throws {@link StartException} if one cannot be. */
   public static JunctionServer start(JunctionConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(EVENT_LOOPS));
     JunctionServer server = new JunctionServer(config, vertx);
     try {
       server.listen();
@@ -104,19 +112,20 @@ public final class JunctionServer implements AutoCloseable {
       events.declare(tutorial.name());
     }
 
-    HttpServer main = vertx.createHttpServer(listenerOptions(config.http().port()))
-        .requestHandler(WebApp.router(vertx, metrics, new IceServersEndpoint(config.ice(), builtInTurn), () -> serving))
-        .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match));
-    bind(main, "HTTP", config.http().port());
+    IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
+    httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
+        loopVertx.createHttpServer(listenerOptions(port))
+            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving))
+            .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match)));
 
     if (config.mdn().enabled() && config.mdn().ownListener()) {
       // The MDN client hard-codes ws(s)://<page host>:6503 with any path, and gets 404 for plain HTTP.
       DialectRoute anyPath = new DialectRoute(mdn, null, mdnSubprotocol());
-      HttpServer own = vertx.createHttpServer(listenerOptions(config.mdn().port()))
-          .requestHandler(request -> Problem.send(request.response(), 404, "Not Found",
-              "this port only accepts MDN chat WebSockets", request.path()))
-          .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, path -> Optional.of(anyPath)));
-      bind(own, "MDN chat", config.mdn().port());
+      mdnPort = listenOnEveryLoop("MDN chat", config.mdn().port(), (loopVertx, port) ->
+          loopVertx.createHttpServer(listenerOptions(port))
+              .requestHandler(request -> Problem.send(request.response(), 404, "Not Found",
+                  "this port only accepts MDN chat WebSockets", request.path()))
+              .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, path -> Optional.of(anyPath))));
     }
     sockets.startHeartbeat(vertx);
     log.info("Junction listening: {}", String.join(", ", urls()));
@@ -166,20 +175,46 @@ public final class JunctionServer implements AutoCloseable {
     return options;
   }
 
-  private void bind(HttpServer server, String what, int port) {
+  /**
+   * Deploys one server per event loop on {@code port} and returns the port bound. Vert.x shares
+   * one socket among servers asking for the same host and port, but gives each its own when they
+   * ask for port 0: so port 0 (tests) is first resolved to a free port, then used by all.
+   */
+  private int listenOnEveryLoop(String what, int port, BiFunction<Vertx, Integer, HttpServer> newServer) {
+    List<HttpServer> bound = new CopyOnWriteArrayList<>();
+    deploy(what, port == 0 ? freePort(config.http().host()) : port, EVENT_LOOPS, newServer, bound);
+    listeners.addAll(bound);
+    int actual = bound.get(0).actualPort();
+    if (bound.stream().anyMatch(server -> server.actualPort() != actual)) {
+      throw new StartException("the " + what + " listeners did not share one port", null);
+    }
+    return actual;
+  }
+
+  private static int freePort(String host) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return probe.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new StartException("cannot find a free port on " + host + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void deploy(String what, int port, int instances, BiFunction<Vertx, Integer, HttpServer> newServer,
+      List<HttpServer> bound) {
     try {
-      server.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      vertx.deployVerticle(() -> new ListenerVerticle(loopVertx -> newServer.apply(loopVertx, port), bound::add),
+              new DeploymentOptions().setInstances(instances))
+          .toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new StartException("cannot listen for " + what + " on " + config.http().host() + ":" + port
           + ": " + cause.getMessage(), cause);
     }
-    listeners.add(server);
   }
 
   /** The port of the main HTTP listener (useful when configured as 0). */
   public int httpPort() {
-    return listeners.get(0).actualPort();
+    return httpPort;
   }
 
   /** The STUN/TURN UDP and TCP port, or -1 when TURN is off. */
@@ -187,9 +222,14 @@ public final class JunctionServer implements AutoCloseable {
     return turn == null ? -1 : turn.udpPort();
   }
 
+  /** The TURN-over-TLS port, or -1 when TURN or TLS is off. */
+  public int turnTlsPort() {
+    return turn == null ? -1 : turn.tlsPort();
+  }
+
   /** The port of the MDN chat listener, or -1 when it is off. */
   public int mdnPort() {
-    return listeners.size() > 1 ? listeners.get(1).actualPort() : -1;
+    return mdnPort;
   }
 
   /** The pages a person should open, and the signaling endpoints. */
@@ -208,8 +248,10 @@ public final class JunctionServer implements AutoCloseable {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");
     }
     if (turn != null) {
-      urls.add("stun:localhost:" + turn.udpPort() + " (STUN/TURN, udp and tcp"
-          + (turn.tlsPort() > 0 ? "; turns on " + turn.tlsPort() : "") + ")");
+      urls.add("turn:localhost:" + turn.udpPort());
+      if (turn.tlsPort() > 0) {
+        urls.add("turns:localhost:" + turn.tlsPort());
+      }
     }
     return urls;
   }

@@ -31,8 +31,12 @@ import java.util.function.LongSupplier;
  */
 final class AllocationRequests {
 
-  /** How many ports to try when the one picked turns out to be taken by another program. */
-  private static final int BIND_ATTEMPTS = 5;
+  /**
+   * How many ports to try when the one picked is taken by another program. Linux hands out
+   * ephemeral ports from 32768–60999, inside the default relay range, so on a busy host a fair
+   * share of the range can be in use by other sockets.
+   */
+  private static final int BIND_ATTEMPTS = 32;
 
   private final TurnSettings settings;
   private final AllocationTable table;

@@ -1,6 +1,5 @@
 package dev.junction.turn;
 
-import static dev.junction.turn.PeerAddressPolicyTest.address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -42,19 +41,19 @@ class AllocationTest {
   void aPermissionCoversTheIpAddressWhateverThePortForFiveMinutes() {
     assertThat(allocation.isPermitted(PEER.getAddress(), now)).isFalse();
     assertThat(allocation.permit(PEER.getAddress(), now)).isTrue();
-    assertThat(allocation.isPermitted(address("198.51.100.5"), now + 299_999)).isTrue();
+    assertThat(allocation.isPermitted(Addresses.literal("198.51.100.5"), now + 299_999)).isTrue();
     assertThat(allocation.isPermitted(PEER.getAddress(), now + 300_000)).isFalse();
   }
 
   @Test
   void permissionsAreCappedButRefreshingOneIsAlwaysAllowed() {
-    assertThat(allocation.permit(address("198.51.100.1"), now)).isTrue();
-    assertThat(allocation.permit(address("198.51.100.2"), now)).isTrue();
-    assertThat(allocation.permit(address("198.51.100.3"), now)).isTrue();
-    assertThat(allocation.permit(address("198.51.100.4"), now)).isFalse();
-    assertThat(allocation.permit(address("198.51.100.2"), now)).isTrue();
+    assertThat(allocation.permit(Addresses.literal("198.51.100.1"), now)).isTrue();
+    assertThat(allocation.permit(Addresses.literal("198.51.100.2"), now)).isTrue();
+    assertThat(allocation.permit(Addresses.literal("198.51.100.3"), now)).isTrue();
+    assertThat(allocation.permit(Addresses.literal("198.51.100.4"), now)).isFalse();
+    assertThat(allocation.permit(Addresses.literal("198.51.100.2"), now)).isTrue();
     // Expired permissions free their places.
-    assertThat(allocation.permit(address("198.51.100.4"), now + 300_000)).isTrue();
+    assertThat(allocation.permit(Addresses.literal("198.51.100.4"), now + 300_000)).isTrue();
   }
 
   @Test

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The relay's peer policy: the CVE-2020-26262 and CVE-2026-27624 matrix, and the operator's ranges. */
 class PeerAddressPolicyTest {
 
-  private static final InetAddress OWN = address("203.0.113.10");
-  private static final InetAddress RELAY = address("203.0.113.20");
+  private static final InetAddress OWN = Addresses.literal("203.0.113.10");
+  private static final InetAddress RELAY = Addresses.literal("203.0.113.20");
   private final PeerAddressPolicy defaults = policy(false, List.of(), List.of());
 
   private static PeerAddressPolicy policy(boolean allowLoopback, List<IpRange> allow, List<IpRange> deny) {
@@ -23,7 +23,7 @@ class PeerAddressPolicyTest {
 
   /** A peer at a port outside the relay range. */
   private static InetSocketAddress peer(String literal) {
-    return new InetSocketAddress(address(literal), 3480);
+    return new InetSocketAddress(Addresses.literal(literal), 3480);
   }
 
   @ParameterizedTest(name = "{0} is refused")
@@ -88,8 +88,4 @@ class PeerAddressPolicyTest {
     assertThat(policy.check(peer("0.0.0.0")).allowed()).isFalse();
   }
 
-  /** Literals as written: {@code ::ffff:a.b.c.d} stays an Inet6Address, as a decoded XOR-PEER-ADDRESS is. */
-  static InetAddress address(String literal) {
-    return TurnPermissionTest.address(literal);
-  }
 }

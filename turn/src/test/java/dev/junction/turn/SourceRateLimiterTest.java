@@ -1,6 +1,5 @@
 package dev.junction.turn;
 
-import static dev.junction.turn.PeerAddressPolicyTest.address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,19 +13,19 @@ class SourceRateLimiterTest {
   @Test
   void eachSourceGetsItsBudgetPerSecond() {
     for (int i = 0; i < 3; i++) {
-      assertThat(limiter.tryAcquire(address("198.51.100.1"))).isTrue();
+      assertThat(limiter.tryAcquire(Addresses.literal("198.51.100.1"))).isTrue();
     }
-    assertThat(limiter.tryAcquire(address("198.51.100.1"))).isFalse();
-    assertThat(limiter.tryAcquire(address("198.51.100.2"))).isTrue();
+    assertThat(limiter.tryAcquire(Addresses.literal("198.51.100.1"))).isFalse();
+    assertThat(limiter.tryAcquire(Addresses.literal("198.51.100.2"))).isTrue();
     now.addAndGet(1000);
-    assertThat(limiter.tryAcquire(address("198.51.100.1"))).isTrue();
+    assertThat(limiter.tryAcquire(Addresses.literal("198.51.100.1"))).isTrue();
   }
 
   @Test
   void aFloodFromManySourcesNeverGrowsMemoryAndStillLimits() {
     int admitted = 0;
     for (int i = 0; i < 100_000; i++) {
-      if (limiter.tryAcquire(address("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255)))) {
+      if (limiter.tryAcquire(Addresses.literal("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255)))) {
         admitted++;
       }
     }

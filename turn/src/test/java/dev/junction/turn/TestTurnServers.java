@@ -27,6 +27,7 @@ public final class TestTurnServers {
   private int maxPermissions = 100;
   private int unauthenticatedPerSecond = 100;
   private final Set<InetAddress> ownAddresses = new HashSet<>();
+  private InetAddress relayV6;
   /** Added to the wall clock: tests jump forward in time without waiting. */
   private final AtomicLong clockOffset = new AtomicLong();
 
@@ -66,6 +67,12 @@ public final class TestTurnServers {
     return this;
   }
 
+  /** Relays IPv6 allocations on {@code address} (RFC 6156). */
+  public TestTurnServers relayV6(InetAddress address) {
+    this.relayV6 = address;
+    return this;
+  }
+
   public TestTurnServers ownAddress(InetAddress address) {
     ownAddresses.add(address);
     return this;
@@ -80,9 +87,10 @@ public final class TestTurnServers {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     return TurnServer.start(new TurnOptions(
         new TurnListeners.Settings("127.0.0.1", 0, 0, null),
-        new TurnSettings(loopback, loopback, null, null, 3600, maxPermissions, 50_000_000),
+        new TurnSettings(loopback, loopback, relayV6, relayV6, 3600, maxPermissions, 50_000_000),
         new CredentialStore(REALM, Map.of(USER, PASSWORD), Optional.of(new RestCredentials(List.of(SECRET)))),
-        new PeerAddressPolicy(allowLoopbackPeers, List.of(), List.of(), ownAddresses, Set.of(loopback), minPort, maxPort),
+        new PeerAddressPolicy(allowLoopbackPeers, List.of(), List.of(), ownAddresses,
+            relayV6 == null ? Set.of(loopback) : Set.of(loopback, relayV6), minPort, maxPort),
         minPort, maxPort, maxAllocationsPerUser, maxAllocations, unauthenticatedPerSecond,
         "nonce-key-for-tests-only".getBytes(StandardCharsets.UTF_8), Duration.ofMinutes(10), TurnEvents.NONE,
         () -> System.currentTimeMillis() + clockOffset.get()));

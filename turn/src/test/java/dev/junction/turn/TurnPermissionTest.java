@@ -16,7 +16,6 @@ import dev.junction.stun.XorPeerAddress;
 import dev.junction.stun.XorRelayedAddress;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TurnPermissionTest {
 
-  private static final InetAddress OWN = address("203.0.113.77");
+  private static final InetAddress OWN = Addresses.literal("203.0.113.77");
   private final TestTurnServers servers = TestTurnServers.builder().ownAddress(OWN);
   private TurnServer server;
 
@@ -48,7 +47,7 @@ class TurnPermissionTest {
     server = servers.allowLoopbackPeers(false).start();
     try (TurnTestClient client = new TurnTestClient(server.udpPort())) {
       client.allocate();
-      XorPeerAddress target = new XorPeerAddress(new InetSocketAddress(address(peer), 3480));
+      XorPeerAddress target = new XorPeerAddress(new InetSocketAddress(Addresses.literal(peer), 3480));
       DecodedMessage permission = client.request(Method.CREATE_PERMISSION, target);
       assertThat(errorCode(permission)).as("CreatePermission to %s", peer).isEqualTo(ErrorCode.FORBIDDEN);
       DecodedMessage channel = client.request(Method.CHANNEL_BIND, new ChannelNumber(0x4000), target);
@@ -97,6 +96,25 @@ class TurnPermissionTest {
       DecodedMessage answer = client.request(Method.CREATE_PERMISSION,
           new XorPeerAddress(new InetSocketAddress("2001:db8::1", 5000)));
       assertThat(errorCode(answer)).isEqualTo(ErrorCode.PEER_ADDRESS_FAMILY_MISMATCH);
+    }
+  }
+
+  @Test
+  void anIpv6AllocationRelaysToIpv6PeersOnly() throws Exception {
+    InetAddress ipv6Loopback = Addresses.literal("::1");
+    server = servers.allowLoopbackPeers(true).relayV6(ipv6Loopback).start();
+    try (TurnTestClient client = new TurnTestClient(server.udpPort());
+        DatagramSocket peer = new DatagramSocket(new InetSocketAddress(ipv6Loopback, 0))) {
+      InetSocketAddress relayed = relayed(client.allocate(dev.junction.stun.RequestedAddressFamily.IPV6));
+      assertThat(relayed.getAddress()).isEqualTo(ipv6Loopback);
+      InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
+      assertThat(errorCode(client.request(Method.CREATE_PERMISSION, new XorPeerAddress(
+          new InetSocketAddress("198.51.100.1", 5000))))).isEqualTo(ErrorCode.PEER_ADDRESS_FAMILY_MISMATCH);
+      assertThat(errorCode(client.request(Method.CREATE_PERMISSION, new XorPeerAddress(peerAddress)))).isZero();
+      client.send(sendIndication(peerAddress, "over ipv6"));
+      DatagramPacket atPeer = receive(peer, 2000);
+      assertThat(text(atPeer)).isEqualTo("over ipv6");
+      assertThat(atPeer.getSocketAddress()).isEqualTo(relayed);
     }
   }
 
@@ -235,20 +253,4 @@ class TurnPermissionTest {
     return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
   }
 
-  /** Literals as written: {@code ::ffff:a.b.c.d} stays IPv6 (InetAddress.getByName would unwrap it). */
-  static InetAddress address(String literal) {
-    try {
-      InetAddress parsed = InetAddress.getByName(literal);
-      if (literal.contains(":") && !(parsed instanceof Inet6Address)) {
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xff;
-        mapped[11] = (byte) 0xff;
-        System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
-        return Inet6Address.getByAddress(null, mapped, -1);
-      }
-      return parsed;
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException(literal, e);
-    }
-  }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * STUN/TURN events as Micrometer meters. Labels are bounded: no usernames or addresses (ephemeral
+ * STUN/TURN events as Micrometer meters. No meter name ends in "created": OpenMetrics reserves
+ * that suffix, and Prometheus would fold such a counter onto the gauge of the same stem. Labels are bounded: no usernames or addresses (ephemeral
  * REST usernames would grow them without end, as coturn learned). Thread-safe.
  */
 public final class TurnMetrics implements TurnEvents {
@@ -27,8 +28,8 @@ public final class TurnMetrics implements TurnEvents {
   private final Map<Rejection, Counter> rejections = new EnumMap<>(Rejection.class);
 
   public TurnMetrics(MeterRegistry registry) {
-    allocationsCreated = counter(registry, "junction.turn.allocations.created", "TURN allocations made");
-    permissionsCreated = counter(registry, "junction.turn.permissions.created", "TURN permissions installed or refreshed");
+    allocationsCreated = counter(registry, "junction.turn.allocations.opened", "TURN allocations made");
+    permissionsCreated = counter(registry, "junction.turn.permissions.installed", "TURN permissions installed or refreshed");
     channelsBound = counter(registry, "junction.turn.channels.bound", "TURN channel bindings made or refreshed");
     bindings = counter(registry, "junction.stun.bindings", "STUN Binding requests answered");
     packetsToPeers = Counter.builder("junction.turn.relayed.packets").tag("direction", "to_peer")

@@ -54,6 +54,10 @@ class HttpApiTest {
         .contains("junction_signaling_connections{dialect=\"tutorial\"}")
         .contains("junction_signaling_messages_relayed_total{dialect=\"mdn\"}")
         .contains("junction_signaling_errors_total{dialect=\"tutorial\",kind=\"rate_limited\"}")
+        .contains("junction_turn_allocations ", "junction_turn_permissions ", "junction_turn_channels ")
+        .contains("junction_turn_allocations_opened_total", "junction_turn_permissions_installed_total")
+        .contains("junction_turn_relayed_packets_total{direction=\"to_peer\"}")
+        .contains("junction_turn_rejections_total{reason=\"forbidden_peer\"}")
         .contains("jvm_memory_used_bytes");
   }
 

@@ -13,6 +13,11 @@ final class TrustingClient {
   private TrustingClient() {}
 
   static HttpClient forCertificate(X509Certificate cert) throws Exception {
+    return HttpClient.newBuilder().sslContext(sslContext(cert)).connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  /** A TLS context that trusts only {@code cert}. */
+  static SSLContext sslContext(X509Certificate cert) throws Exception {
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
     trusted.setCertificateEntry("junction-dev", cert);
@@ -20,6 +25,6 @@ final class TrustingClient {
     trust.init(trusted);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, trust.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    return tls;
   }
 }

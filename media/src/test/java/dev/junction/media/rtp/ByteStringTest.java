@@ -1,0 +1,94 @@
+package dev.junction.media.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
+import org.junit.jupiter.api.Test;
+
+/** Immutable bytes: copies in, copies out, slices that share, a builder that hands over once. */
+class ByteStringTest {
+
+  @Test
+  void factoriesCopyWhatTheyAreGiven() {
+    byte[] source = {1, 2, 3};
+    ByteString copy = ByteString.of(source);
+    source[0] = 9;
+
+    assertThat(copy.get(0)).isEqualTo((byte) 1);
+    byte[] out = copy.toByteArray();
+    out[1] = 9;
+    assertThat(copy.get(1)).isEqualTo((byte) 2);
+    assertThat(ByteString.copyOf(new byte[] {0, 7, 8, 0}, 1, 2)).isEqualTo(ByteString.of((byte) 7, (byte) 8));
+    assertThat(ByteString.copyOf(new byte[4], 1, 0)).isSameAs(ByteString.EMPTY);
+  }
+
+  @Test
+  void copyOfABufferLeavesItsPositionAlone() {
+    ByteBuffer buffer = ByteBuffer.wrap(new byte[] {1, 2, 3, 4});
+    buffer.position(1).limit(3);
+
+    assertThat(ByteString.copyOf(buffer)).isEqualTo(ByteString.fromHex("0203"));
+    assertThat(buffer.position()).isEqualTo(1);
+  }
+
+  @Test
+  void slicesShareAndCompareByContent() {
+    ByteString bytes = ByteString.fromHex("00 11 22 33 44");
+    ByteString middle = bytes.slice(1, 4);
+
+    assertThat(middle).isEqualTo(ByteString.fromHex("112233"));
+    assertThat(middle.hashCode()).isEqualTo(ByteString.fromHex("112233").hashCode());
+    assertThat(middle.slice(1)).isEqualTo(ByteString.fromHex("2233"));
+    assertThat(bytes.slice(0, 5)).isSameAs(bytes);
+    assertThat(bytes.startsWith(ByteString.fromHex("0011"))).isTrue();
+    assertThat(middle.startsWith(ByteString.fromHex("0011"))).isFalse();
+    assertThat(middle.getUnsigned(2)).isEqualTo(0x33);
+    assertThatThrownBy(() -> middle.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> bytes.slice(3, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void copiesOutAndReadOnlyViews() {
+    ByteString bytes = ByteString.fromHex("00 11 22 33").slice(1);
+    byte[] target = new byte[5];
+    bytes.copyTo(target, 1);
+    bytes.copyTo(1, target, 4, 1);
+    ByteBuffer out = ByteBuffer.allocate(3);
+    bytes.writeTo(out);
+    ByteBuffer view = bytes.asReadOnlyBuffer();
+
+    assertThat(target).containsExactly(0, 0x11, 0x22, 0x33, 0x22);
+    assertThat(out.array()).containsExactly(0x11, 0x22, 0x33);
+    assertThat(view.remaining()).isEqualTo(3);
+    assertThat(view.get(0)).isEqualTo((byte) 0x11);
+    assertThatThrownBy(() -> view.put(0, (byte) 1)).isInstanceOf(ReadOnlyBufferException.class);
+  }
+
+  @Test
+  void hexTextAndToString() {
+    assertThat(ByteString.fromHex("DE ad\nBE ef").hex()).isEqualTo("deadbeef");
+    assertThat(ByteString.utf8("ü").hex()).isEqualTo("c3bc");
+    assertThat(ByteString.utf8("junction").utf8()).isEqualTo("junction");
+    assertThat(ByteString.fromHex("0102").toString()).isEqualTo("[0102]");
+    assertThat(ByteString.of(new byte[40]).toString()).endsWith("…](40 bytes)");
+    assertThatThrownBy(() -> ByteString.fromHex("abc")).hasMessageContaining("odd number of hex digits: 3");
+    assertThatThrownBy(() -> ByteString.fromHex("zz")).hasMessageContaining("not a hex digit at 0: zz");
+  }
+
+  @Test
+  void builderHandsItsArrayOverOnce() {
+    ByteString.Builder builder = ByteString.builder(6);
+    ByteString built = builder.writeByte(0x1ff).writeShort(0x12345).write(ByteString.fromHex("aabbcc"), 1, 2)
+        .write(ByteString.fromHex("dd")).build();
+
+    assertThat(built).isEqualTo(ByteString.fromHex("ff 2345 bbcc dd"));
+    assertThatThrownBy(() -> builder.writeByte(0)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("build() was already called");
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ByteString.builder(1).writeShort(0)).hasMessageContaining("capacity 1 exceeded");
+    assertThatThrownBy(() -> ByteString.builder(-1)).hasMessageContaining("capacity < 0");
+    assertThat(ByteString.builder(0).build()).isSameAs(ByteString.EMPTY);
+  }
+}
