@@ -50,8 +50,12 @@ public final class JunctionServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(JunctionServer.class);
   private static final long START_TIMEOUT_SECONDS = 30;
-  /** Vert.x's own default: two event loops per core, each serving its share of the connections. */
-  private static final int EVENT_LOOPS = 2 * Runtime.getRuntime().availableProcessors();
+  /**
+   * One event loop per core, each serving its share of the connections. Vert.x defaults to two
+   * per core; with signaling's many cross-loop sends, the extra loops cost more in hand-overs
+   * than they give (docs/BENCHMARKS.md).
+   */
+  private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
   /** Offered on every listener; the MDN dialect requires it, the others accept it. */
   private static final String JSON_SUBPROTOCOL = "json";
 
