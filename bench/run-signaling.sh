@@ -42,18 +42,8 @@ SERVER_JAR=server/target/junction.jar
 mkdir -p "$OUT"
 rm -f "$OUT"/*.log "$OUT"/*.ready "$OUT"/*.txt "$OUT"/idle.release
 
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "run-signaling: $*"; exit 1; }

@@ -73,18 +73,8 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 
 # --- processes ----------------------------------------------------------------------------------
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 stop() { # stop one process we started, by pid, and forget it (its pid may be reused later)
   local pid=$1 i keep=()
