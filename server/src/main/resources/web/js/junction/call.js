@@ -186,6 +186,13 @@ export class Call extends EventTarget {
       if (description.type === 'offer') {
         await pc.setLocalDescription();
         this._sendDescription(pc.localDescription);
+        if (offerCollision) {
+          // Chromium does not gather again after rolling back an offer whose gathering had just
+          // begun: this side would have no candidates and the call would sit in "checking".
+          // An ICE restart renegotiates once more and gathers afresh on both sides.
+          this._log('glare: restarting ICE after the rollback so candidates are gathered again');
+          pc.restartIce();
+        }
       }
     } else if (candidate) {
       this.stats.candidatesReceived++;
