@@ -1,7 +1,6 @@
 package dev.junction.media.rtp;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,10 +46,7 @@ public record ReceiverReport(long ssrc, List<ReportBlock> reports, ByteString pr
 
   static ReceiverReport decode(int reportCount, WireReader body) throws RtpParseException {
     long ssrc = body.u32("SSRC of packet sender");
-    List<ReportBlock> reports = new ArrayList<>(reportCount);
-    for (int i = 0; i < reportCount; i++) {
-      reports.add(ReportBlock.decode(body.split(ReportBlock.SIZE, "RR report block " + (i + 1) + " of RC=" + reportCount)));
-    }
+    List<ReportBlock> reports = ReportBlock.decodeAll(body, reportCount, "RR");
     return new ReceiverReport(ssrc, reports, ProfileExtensions.decode(body));
   }
 

@@ -1,6 +1,8 @@
 package dev.junction.media.rtp;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A reception report block of an SR or RR (RFC 3550 §6.4.1): what one receiver saw of one source.
@@ -56,6 +58,15 @@ public record ReportBlock(
     Unsigned.u32("interarrival jitter", jitter);
     Unsigned.u32("LSR", lastSenderReport);
     Unsigned.u32("DLSR", delaySinceLastSenderReport);
+  }
+
+  /** The {@code count} report blocks that follow the fixed part of an SR or RR ({@code packet}). */
+  static List<ReportBlock> decodeAll(WireReader body, int count, String packet) throws RtpParseException {
+    List<ReportBlock> reports = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      reports.add(decode(body.split(SIZE, packet + " report block " + (i + 1) + " of RC=" + count)));
+    }
+    return reports;
   }
 
   static ReportBlock decode(WireReader in) throws RtpParseException {

@@ -1,7 +1,6 @@
 package dev.junction.media.rtp;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,10 +77,7 @@ public record SenderReport(
     long rtp = body.u32("RTP timestamp");
     long packets = body.u32("sender's packet count");
     long octets = body.u32("sender's octet count");
-    List<ReportBlock> reports = new ArrayList<>(reportCount);
-    for (int i = 0; i < reportCount; i++) {
-      reports.add(ReportBlock.decode(body.split(ReportBlock.SIZE, "SR report block " + (i + 1) + " of RC=" + reportCount)));
-    }
+    List<ReportBlock> reports = ReportBlock.decodeAll(body, reportCount, "SR");
     return new SenderReport(ssrc, ntp, rtp, packets, octets, reports, ProfileExtensions.decode(body));
   }
 
