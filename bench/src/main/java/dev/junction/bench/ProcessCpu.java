@@ -28,13 +28,8 @@ final class ProcessCpu {
     }
   }
 
-  /** utime and stime are fields 14 and 15; field 2 (the command) may contain spaces, so count after its ')'. */
+  /** The CPU seconds (user + system) in one {@code /proc/PID/stat} line. */
   static double parse(String statLine, double ticksPerSecond) {
-    String rest = statLine.substring(statLine.lastIndexOf(')') + 2);
-    String[] f = rest.trim().split(" +");
-    // rest starts at field 3 (state): utime = field 14 -> index 11, stime = field 15 -> index 12
-    long utime = Long.parseLong(f[11]);
-    long stime = Long.parseLong(f[12]);
-    return (utime + stime) / ticksPerSecond;
+    return ProcStat.parse(statLine).totalTicks() / ticksPerSecond;
   }
 }

@@ -1,5 +1,6 @@
 package dev.junction.bench.turn;
 
+import dev.junction.bench.ProcStat;
 import dev.junction.stun.DecodedMessage;
 import dev.junction.stun.StunDecoder;
 import dev.junction.stun.StunParseException;

@@ -1,5 +1,6 @@
 package dev.junction.bench.turn;
 
+import dev.junction.bench.ProcStat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
-package dev.junction.bench.turn;
+package dev.junction.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time of a process from {@code /proc/PID/stat}: utime and stime, in clock ticks. */
-record ProcStat(long userTicks, long systemTicks) {
+public record ProcStat(long userTicks, long systemTicks) {
 
-  long totalTicks() {
+  public long totalTicks() {
     return userTicks + systemTicks;
   }
 
@@ -16,7 +16,7 @@ record ProcStat(long userTicks, long systemTicks) {
    * hold spaces and parentheses itself, so fields are counted after the last ')': utime and
    * stime are fields 14 and 15 of proc(5), the 12th and 13th after the name.
    */
-  static ProcStat parse(String line) {
+  public static ProcStat parse(String line) {
     int close = line.lastIndexOf(')');
     if (close < 0) {
       throw new IllegalArgumentException("not a /proc/PID/stat line: " + line);
@@ -28,12 +28,12 @@ record ProcStat(long userTicks, long systemTicks) {
     return new ProcStat(Long.parseLong(fields[11]), Long.parseLong(fields[12]));
   }
 
-  static ProcStat read(long pid) throws IOException {
+  public static ProcStat read(long pid) throws IOException {
     return parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
   }
 
   /** The CPU used between {@code before} and this, in seconds. */
-  double secondsSince(ProcStat before, int ticksPerSecond) {
+  public double secondsSince(ProcStat before, int ticksPerSecond) {
     return (double) (totalTicks() - before.totalTicks()) / ticksPerSecond;
   }
 }
