@@ -312,8 +312,13 @@ final class AllocationRequests {
    * rather than waiting for the sweep, so it is gone the moment it expires (RFC 8656 §7).
    */
   Allocation live(FiveTuple fiveTuple) {
+    return live(fiveTuple, clockMillis.getAsLong());
+  }
+
+  /** {@link #live(FiveTuple)} at {@code nowMillis}, for callers that already read the clock. */
+  Allocation live(FiveTuple fiveTuple, long nowMillis) {
     Allocation allocation = table.get(fiveTuple);
-    if (allocation != null && allocation.isExpired(clockMillis.getAsLong())) {
+    if (allocation != null && allocation.isExpired(nowMillis)) {
       close(allocation);
       return null;
     }

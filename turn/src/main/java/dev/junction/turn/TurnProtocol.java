@@ -169,8 +169,8 @@ public final class TurnProtocol implements PacketHandler {
       events.rejected(TurnEvents.Rejection.MALFORMED);
       return;
     }
-    Allocation allocation = requests.live(link.fiveTuple());
     long now = clockMillis.getAsLong();
+    Allocation allocation = requests.live(link.fiveTuple(), now);
     InetSocketAddress peer = allocation == null ? null : allocation.peerOf(channel, now);
     if (peer == null) {
       events.rejected(TurnEvents.Rejection.NO_CHANNEL);
@@ -181,7 +181,8 @@ public final class TurnProtocol implements PacketHandler {
 
   /** A Send indication (RFC 8656 §10.2): relayed when the peer is permitted, silently dropped otherwise. */
   private void relaySendIndication(ClientLink link, StunMessage indication) {
-    Allocation allocation = requests.live(link.fiveTuple());
+    long now = clockMillis.getAsLong();
+    Allocation allocation = requests.live(link.fiveTuple(), now);
     var peer = indication.first(XorPeerAddress.class);
     var data = indication.first(Data.class);
     if (allocation == null || peer.isEmpty() || data.isEmpty()) {
@@ -193,7 +194,7 @@ public final class TurnProtocol implements PacketHandler {
       events.rejected(TurnEvents.Rejection.FORBIDDEN_PEER);
       return;
     }
-    sendToPeer(allocation, address, Unpooled.wrappedBuffer(data.get().value().toByteArray()), clockMillis.getAsLong());
+    sendToPeer(allocation, address, Unpooled.wrappedBuffer(data.get().value().toByteArray()), now);
   }
 
   private void sendToPeer(Allocation allocation, InetSocketAddress peer, ByteBuf payload, long now) {

@@ -41,7 +41,7 @@ public final class TurnLauncher {
   }
 
   /** The address put in relayed addresses and ICE URLs when none is configured. */
-  public static InetAddress relayAddress(TurnConfig turn) {
+  private static InetAddress relayAddress(TurnConfig turn) {
     if (!turn.relayAddress().isBlank()) {
       return RelayAddresses.literal(turn.relayAddress());
     }
