@@ -17,10 +17,16 @@ public final class RequestLog implements Handler<RoutingContext> {
 
   private static final Logger log = LoggerFactory.getLogger("dev.junction.http");
 
-  private final MeterRegistry registry;
+  /** One counter per status class, 1xx to 5xx, registered once. */
+  private final Counter[] byStatusClass = new Counter[6];
 
   public RequestLog(MeterRegistry registry) {
-    this.registry = registry;
+    for (int statusClass = 1; statusClass <= 5; statusClass++) {
+      byStatusClass[statusClass] = Counter.builder("junction.http.requests")
+          .description("HTTP requests answered, by status class")
+          .tag("status", statusClass + "xx")
+          .register(registry);
+    }
   }
 
   @Override
@@ -28,11 +34,7 @@ public final class RequestLog implements Handler<RoutingContext> {
     long start = System.nanoTime();
     context.addEndHandler(ignored -> {
       int status = context.response().getStatusCode();
-      Counter.builder("junction.http.requests")
-          .description("HTTP requests answered, by status class")
-          .tag("status", (status / 100) + "xx")
-          .register(registry)
-          .increment();
+      byStatusClass[Math.max(1, Math.min(5, status / 100))].increment();
       String path = context.request().path();
       if (path.equals("/healthz") || path.equals("/metrics")) {
         return;
