@@ -1,5 +1,7 @@
 package dev.junction.gateway.stream;
 
+import dev.junction.media.peer.StreamPacket;
+
 import dev.junction.media.h264.AccessUnit;
 import dev.junction.media.h264.H264Packetizer;
 import dev.junction.media.rtp.ByteString;

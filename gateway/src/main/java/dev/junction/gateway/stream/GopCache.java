@@ -1,5 +1,7 @@
 package dev.junction.gateway.stream;
 
+import dev.junction.media.peer.StreamPacket;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.junction.gateway.stream;
 
+import dev.junction.media.peer.StreamPacket;
+
 import java.util.List;
 
 /** Receives a camera stream's packets, on the stream's event loop. */

@@ -1,5 +1,7 @@
 package dev.junction.gateway.stream;
 
+import dev.junction.media.peer.StreamPacket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.media.rtp.RtpHeaderRewriter;

@@ -2,7 +2,9 @@ package dev.junction.media.dtls;
 
 import dev.junction.media.srtp.DtlsSrtpKeyingMaterial;
 import java.io.IOException;
+import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
+import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.DTLSTransport;
 
 /**
@@ -31,5 +33,18 @@ public final class DtlsHandshake {
     protocol.setVerifyRequests(false);
     DTLSTransport established = protocol.accept(server, transport);
     return new Completed(established, server.keys());
+  }
+
+  /**
+   * Connects as the DTLS client to a server whose SDP fingerprint is {@code serverFingerprint},
+   * offering {@code profiles} (SRTP protection profile ids, preferred first): what a browser does.
+   *
+   * @throws IOException when the handshake fails
+   */
+  public static Completed connect(DtlsIdentity identity, String serverFingerprint, DatagramTransport transport,
+      int... profiles) throws IOException {
+    SrtpDtlsClient client = new SrtpDtlsClient(identity, serverFingerprint, profiles);
+    DTLSTransport established = new DTLSClientProtocol().connect(client, transport);
+    return new Completed(established, client.keys());
   }
 }

@@ -1,5 +1,6 @@
 package dev.junction.media.dtls;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -46,9 +47,10 @@ public final class QueuedDatagramTransport implements DatagramTransport {
   }
 
   @Override
-  public int receive(byte[] buffer, int offset, int length, int waitMillis) throws InterruptedIOException {
+  public int receive(byte[] buffer, int offset, int length, int waitMillis) throws IOException {
     if (closed) {
-      return -1;
+      // -1 would mean "nothing yet" and the engine would keep retransmitting into a closed session
+      throw new IOException("the peer connection was closed");
     }
     try {
       byte[] record = inbound.poll(waitMillis, TimeUnit.MILLISECONDS);

@@ -42,6 +42,8 @@ final class SrtpDtlsServer extends DefaultTlsServer {
       SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa);
 
   private final DtlsIdentity identity;
+  static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
   private final String expectedPeerFingerprint;
   private SrtpProfile chosenProfile;
   private DtlsSrtpKeyingMaterial keys;
@@ -67,6 +69,15 @@ final class SrtpDtlsServer extends DefaultTlsServer {
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
     };
+  }
+
+  /**
+   * BouncyCastle's default is no limit: a peer that stops answering would hold a worker thread
+   * for ever. 10 s covers a browser's retransmission schedule over a lossy path several times.
+   */
+  @Override
+  public int getHandshakeTimeoutMillis() {
+    return HANDSHAKE_TIMEOUT_MILLIS;
   }
 
   @Override

@@ -51,6 +51,7 @@ public final class IceDemux {
   public static final long CONSENT_TIMEOUT_MILLIS = 30_000;
 
   private final LongSupplier clockMillis;
+  private final long consentTimeoutMillis;
   private final Object lock = new Object();
   private final ConcurrentHashMap<String, IceSession> byUfrag = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<InetSocketAddress, IceSession> byAddress = new ConcurrentHashMap<>();
@@ -58,7 +59,19 @@ public final class IceDemux {
 
   /** @param clockMillis milliseconds of a monotonic clock, e.g. {@code System.nanoTime() / 1_000_000} */
   public IceDemux(LongSupplier clockMillis) {
+    this(clockMillis, CONSENT_TIMEOUT_MILLIS);
+  }
+
+  /**
+   * @param consentTimeoutMillis how long a session lives without a valid check; RFC 7675's 30 s
+   *     unless an operator (or a test of session clean-up) wants it shorter
+   */
+  public IceDemux(LongSupplier clockMillis, long consentTimeoutMillis) {
     this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
+    if (consentTimeoutMillis <= 0) {
+      throw new IllegalArgumentException("consentTimeoutMillis must be > 0, got " + consentTimeoutMillis);
+    }
+    this.consentTimeoutMillis = consentTimeoutMillis;
   }
 
   /**
@@ -158,8 +171,8 @@ public final class IceDemux {
   }
 
   /**
-   * Closes every session whose consent expired: no valid check for
-   * {@link #CONSENT_TIMEOUT_MILLIS}. Calls each one's {@link IceSessionListener#consentExpired}.
+   * Closes every session whose consent expired: no valid check for the consent timeout
+   * ({@link #CONSENT_TIMEOUT_MILLIS} unless configured). Calls each one's {@link IceSessionListener#consentExpired}.
    *
    * @return the sessions just closed
    */
@@ -168,7 +181,7 @@ public final class IceDemux {
     List<IceSession> expired = new ArrayList<>();
     synchronized (lock) {
       for (IceSession session : List.copyOf(sessions)) {
-        if (now - session.lastConsentMillis() >= CONSENT_TIMEOUT_MILLIS) {
+        if (now - session.lastConsentMillis() >= consentTimeoutMillis) {
           closeLocked(session);
           expired.add(session);
         }

@@ -210,6 +210,16 @@ public final class VideoOffer {
   }
 
   /** The H.264 payload type. */
+  /** The media port, the same for every candidate. */
+  public int port() {
+    return port;
+  }
+
+  /** The announced addresses, one host candidate each, in order. */
+  public List<InetAddress> addresses() {
+    return addresses;
+  }
+
   public int payloadType() {
     return payloadType;
   }

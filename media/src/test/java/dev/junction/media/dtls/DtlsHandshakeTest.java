@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bouncycastle.tls.DTLSClientProtocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +42,6 @@ class DtlsHandshakeTest {
     toClient.set(clientSide);
     toServer.set(serverSide);
 
-    TestDtlsClient client = new TestDtlsClient(BROWSER, SERVER.fingerprint(), clientProfiles);
     CompletableFuture<DtlsHandshake.Completed> server = CompletableFuture.supplyAsync(() -> {
       try {
         return DtlsHandshake.accept(SERVER, fingerprintExpectedByServer, serverSide);
@@ -53,8 +51,7 @@ class DtlsHandshakeTest {
     }, threads);
     CompletableFuture<DtlsSrtpKeyingMaterial> clientKeys = CompletableFuture.supplyAsync(() -> {
       try {
-        new DTLSClientProtocol().connect(client, clientSide);
-        return client.keys;
+        return DtlsHandshake.connect(BROWSER, SERVER.fingerprint(), clientSide, clientProfiles).keys();
       } catch (IOException e) {
         throw new java.util.concurrent.CompletionException(e);
       }

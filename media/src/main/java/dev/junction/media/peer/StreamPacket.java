@@ -1,12 +1,12 @@
-package dev.junction.gateway.stream;
+package dev.junction.media.peer;
 
 import dev.junction.media.rtp.ByteString;
 
 /**
- * One RTP packet of a camera stream, encoded once for every viewer: each viewer copies it,
+ * One RTP packet of a shared stream, encoded once for every viewer: each viewer copies it,
  * rewrites SSRC, sequence number and timestamp in the copy, and encrypts that.
  *
  * @param rtp the whole encoded RTP packet, with the stream's own sequence number and timestamp
- * @param timestamp its 90 kHz timestamp on the stream's timeline
+ * @param timestamp its 90 kHz timestamp on the stream's timeline, unwrapped
  */
 public record StreamPacket(ByteString rtp, long timestamp) {}

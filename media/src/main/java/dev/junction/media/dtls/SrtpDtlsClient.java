@@ -27,16 +27,21 @@ import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
-/** A browser-like DTLS-SRTP client for tests: its own ECDSA certificate, use_srtp, EMS. */
-final class TestDtlsClient extends DefaultTlsClient {
+/**
+ * The client side of DTLS-SRTP, shaped like a browser's: DTLS 1.2, ECDHE-ECDSA with AES-GCM, its
+ * own ECDSA certificate, use_srtp with the profiles it is given, extended master secret; the
+ * server's certificate must match the SDP fingerprint. The gateway is always the server; this
+ * side is for the viewer load generator and for tests, through {@link DtlsHandshake#connect}.
+ */
+final class SrtpDtlsClient extends DefaultTlsClient {
 
   private final DtlsIdentity identity;
   private final String serverFingerprint;
   private final int[] offeredProfiles;
   private SrtpProfile profile;
-  DtlsSrtpKeyingMaterial keys;
+  private DtlsSrtpKeyingMaterial keys;
 
-  TestDtlsClient(DtlsIdentity identity, String serverFingerprint, int... offeredProfiles) {
+  SrtpDtlsClient(DtlsIdentity identity, String serverFingerprint, int... offeredProfiles) {
     super(new BcTlsCrypto(new SecureRandom()));
     this.identity = identity;
     this.serverFingerprint = serverFingerprint;
@@ -46,6 +51,11 @@ final class TestDtlsClient extends DefaultTlsClient {
   @Override
   protected ProtocolVersion[] getSupportedVersions() {
     return ProtocolVersion.DTLSv12.only();
+  }
+
+  @Override
+  public int getHandshakeTimeoutMillis() {
+    return SrtpDtlsServer.HANDSHAKE_TIMEOUT_MILLIS;
   }
 
   @Override
@@ -96,5 +106,10 @@ final class TestDtlsClient extends DefaultTlsClient {
     super.notifyHandshakeComplete();
     keys = DtlsSrtpKeyingMaterial.of(profile,
         context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength()));
+  }
+
+  /** The SRTP keys, once the handshake completed. */
+  DtlsSrtpKeyingMaterial keys() {
+    return keys;
   }
 }
