@@ -10,6 +10,8 @@ import dev.junction.server.http.WebApp;
 import dev.junction.server.metrics.Metrics;
 import dev.junction.server.metrics.SignalingMetrics;
 import dev.junction.server.metrics.TurnMetrics;
+import dev.junction.server.gateway.GatewayMetrics;
+import dev.junction.server.gateway.RunningGateway;
 import dev.junction.server.turn.TurnLauncher;
 import dev.junction.server.ws.DialectPaths;
 import dev.junction.server.ws.DialectRoute;
@@ -25,6 +27,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +71,7 @@ public final class JunctionServer implements AutoCloseable {
   /** Every listening server instance, all loops and ports: each is shut down gracefully on stop. */
   private final List<HttpServer> listeners = new CopyOnWriteArrayList<>();
   private TurnServer turn;
+  private RunningGateway gateway;
   private int httpPort;
   private int mdnPort = -1;
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -116,10 +121,14 @@ public final class JunctionServer implements AutoCloseable {
       events.declare(tutorial.name());
     }
 
+    if (config.gateway().enabled()) {
+      startGateway();
+    }
     IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
+    List<Consumer<Router>> apis = gateway == null ? List.of() : List.of(gateway::mount);
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
-            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving))
+            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, apis, () -> serving))
             .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match)));
 
     if (config.mdn().enabled() && config.mdn().ownListener()) {
@@ -152,6 +161,19 @@ public final class JunctionServer implements AutoCloseable {
     String host = settings.externalAddress().isBlank() ? "" : settings.externalAddress();
     return new IceServersEndpoint.BuiltIn(credentials, host, turn.udpPort(), turn.tlsPort(),
         Duration.ofSeconds(settings.credentialTtlSeconds()));
+  }
+
+  /** Starts the camera gateway: its media port and one feed per camera. */
+  private void startGateway() {
+    try {
+      gateway = RunningGateway.start(config.gateway());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartException("interrupted while starting the camera gateway", e);
+    } catch (RuntimeException e) {
+      throw new StartException("cannot start the camera gateway: " + e.getMessage(), e);
+    }
+    GatewayMetrics.bind(metrics.registry(), gateway);
   }
 
   private String mdnSubprotocol() {
@@ -231,6 +253,16 @@ public final class JunctionServer implements AutoCloseable {
     return turn == null ? -1 : turn.tlsPort();
   }
 
+  /** The gateway's UDP media port, or -1 when the gateway is off. */
+  public int mediaPort() {
+    return gateway == null ? -1 : gateway.mediaPort();
+  }
+
+  /** The running camera gateway, if on. */
+  public Optional<RunningGateway> gateway() {
+    return Optional.ofNullable(gateway);
+  }
+
   /** The port of the MDN chat listener, or -1 when it is off. */
   public int mdnPort() {
     return mdnPort;
@@ -242,6 +274,9 @@ public final class JunctionServer implements AutoCloseable {
     String base = (tls ? "https" : "http") + "://localhost:" + httpPort();
     String ws = (tls ? "wss" : "ws") + "://localhost:" + httpPort();
     List<String> urls = new ArrayList<>(List.of(base + "/", base + "/chat/"));
+    if (gateway != null) {
+      urls.add(base + "/camera/");
+    }
     if (config.mdn().enabled()) {
       urls.add(ws + config.mdn().path());
     }
@@ -279,6 +314,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     await(Future.join(shutdowns), graceMillis + 500);
     await(vertx.close(), 2_000);
+    if (gateway != null) {
+      gateway.close();
+    }
     if (turn != null) {
       turn.close();
     }

@@ -47,7 +47,7 @@ public final class CameraStream {
     List<StreamPacket> frozen = List.copyOf(packets);
     cache.add(frozen, unit.isKeyframe());
     for (StreamViewer viewer : viewers) {
-      viewer.send(frozen);
+      viewer.send(frozen, false);
     }
   }
 
@@ -56,10 +56,24 @@ public final class CameraStream {
     if (cacheEnabled) {
       List<StreamPacket> group = cache.snapshot();
       if (!group.isEmpty()) {
-        viewer.send(group);
+        viewer.send(group, true);
       }
     }
     viewers.add(viewer);
+  }
+
+  /**
+   * A viewer lost a picture (PLI/FIR): a file or RTSP camera cannot make a keyframe on demand, so
+   * the viewer gets the current group of pictures again from the cache. Without the cache it
+   * waits for the next keyframe.
+   */
+  public void requestKeyframe(StreamViewer viewer) {
+    if (cacheEnabled && viewers.contains(viewer)) {
+      List<StreamPacket> group = cache.snapshot();
+      if (!group.isEmpty()) {
+        viewer.send(group, true);
+      }
+    }
   }
 
   public void detach(StreamViewer viewer) {

@@ -8,6 +8,12 @@ import java.util.List;
 @FunctionalInterface
 public interface StreamViewer {
 
-  /** Packets to send, in order: one access unit, or the GOP cache on joining. */
-  void send(List<StreamPacket> packets);
+  /**
+   * Packets to send, in order.
+   *
+   * @param packets one live access unit, or the GOP cache
+   * @param replay true for the GOP cache (on joining, or for a keyframe request): older frames to
+   *     show at once rather than at their original pace
+   */
+  void send(List<StreamPacket> packets, boolean replay);
 }

@@ -39,7 +39,7 @@ class CameraStreamTest {
   void thePlayerPublishesFramesInRealTimeAndLoopsWithoutATimestampJump() {
     CameraStream stream = new CameraStream(true);
     List<Long> timestamps = new ArrayList<>();
-    stream.attach(packets -> timestamps.add(packets.get(0).timestamp()));
+    stream.attach((packets, replay) -> timestamps.add(packets.get(0).timestamp()));
     ClipPlayer player = new ClipPlayer(demo, 25, stream, 1_000);
     assertThat(player.tick(1_000)).isEqualTo(1);
     assertThat(player.tick(1_039)).isZero();
@@ -58,8 +58,13 @@ class CameraStreamTest {
     ClipPlayer player = new ClipPlayer(demo, 25, stream, 0);
     player.tick(1_400); // 36 frames: the keyframe at frame 0, then 35 more (the next is at 50)
     List<List<StreamPacket>> received = new ArrayList<>();
-    stream.attach(received::add);
+    List<Boolean> replayed = new ArrayList<>();
+    stream.attach((packets, replay) -> {
+      received.add(packets);
+      replayed.add(replay);
+    });
     assertThat(received).hasSize(1);
+    assertThat(replayed).containsExactly(true);
     List<StreamPacket> group = received.get(0);
     assertThat(group.get(0).timestamp()).isZero();
     assertThat(group.get(group.size() - 1).timestamp()).isEqualTo(35 * 3600);
@@ -73,7 +78,7 @@ class CameraStreamTest {
     ClipPlayer player = new ClipPlayer(demo, 25, stream, 0);
     player.tick(1_400);
     List<List<StreamPacket>> received = new ArrayList<>();
-    stream.attach(received::add);
+    stream.attach((packets, replay) -> received.add(packets));
     assertThat(received).isEmpty();
     player.tick(1_440);
     assertThat(received.get(0).get(0).timestamp()).isEqualTo(36 * 3600);
@@ -84,8 +89,8 @@ class CameraStreamTest {
     CameraStream stream = new CameraStream(true);
     List<List<StreamPacket>> first = new ArrayList<>();
     List<List<StreamPacket>> second = new ArrayList<>();
-    stream.attach(first::add);
-    stream.attach(second::add);
+    stream.attach((packets, replay) -> first.add(packets));
+    stream.attach((packets, replay) -> second.add(packets));
     new ClipPlayer(demo, 25, stream, 0).tick(0);
     assertThat(first.get(0)).isSameAs(second.get(0));
     byte[] copy = first.get(0).get(0).rtp().toByteArray();
@@ -93,5 +98,31 @@ class CameraStreamTest {
     assertThat(RtpHeaderRewriter.ssrc(copy, 0, copy.length)).isEqualTo(0x1234L);
     assertThat(RtpHeaderRewriter.ssrc(second.get(0).get(0).rtp().toByteArray(), 0, copy.length)).isZero();
     assertThat(stream.viewerCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeyframeRequestIsAnsweredWithTheCachedGroupReplayedToThatViewerOnly() {
+    CameraStream stream = new CameraStream(true);
+    ClipPlayer player = new ClipPlayer(demo, 25, stream, 0);
+    List<Boolean> asking = new ArrayList<>();
+    List<Boolean> other = new ArrayList<>();
+    StreamViewer askingViewer = (packets, replay) -> asking.add(replay);
+    stream.attach(askingViewer);
+    stream.attach((packets, replay) -> other.add(replay));
+    player.tick(400); // 11 live frames each
+    stream.requestKeyframe(askingViewer);
+    assertThat(asking).hasSize(12).endsWith(true);
+    assertThat(other).hasSize(11).containsOnly(false);
+  }
+
+  @Test
+  void withoutTheCacheAKeyframeRequestWaitsForTheNextKeyframe() {
+    CameraStream stream = new CameraStream(false);
+    List<Boolean> received = new ArrayList<>();
+    StreamViewer viewer = (packets, replay) -> received.add(replay);
+    stream.attach(viewer);
+    new ClipPlayer(demo, 25, stream, 0).tick(400);
+    stream.requestKeyframe(viewer);
+    assertThat(received).hasSize(11).containsOnly(false);
   }
 }

@@ -41,4 +41,9 @@ public final class PeerConnectionFactory {
   public MediaPort port() {
     return port;
   }
+
+  /** The addresses every offer announces. */
+  public List<InetAddress> announcedAddresses() {
+    return announcedAddresses;
+  }
 }

@@ -6,6 +6,9 @@ import dev.junction.media.ice.IceCredentials;
 import dev.junction.media.rtp.RtcpCompound;
 import dev.junction.media.rtp.RtcpPacket;
 import dev.junction.media.rtp.RtpPacket;
+import dev.junction.media.sdp.Attributes;
+import dev.junction.media.sdp.SdpParseException;
+import dev.junction.media.sdp.SessionDescription;
 import dev.junction.media.sdp.VideoOffer;
 import dev.junction.media.srtp.DtlsRole;
 import dev.junction.media.srtp.SrtpContexts;
@@ -35,26 +38,37 @@ import org.bouncycastle.tls.DatagramTransport;
  * loopback: it answers the gateway's offer like Chromium, sends ICE checks (controlling, with
  * USE-CANDIDATE), runs the DTLS client and decrypts what arrives. No decoding.
  */
-final class TestViewer implements AutoCloseable {
+public final class TestViewer implements AutoCloseable {
 
-  static final DtlsIdentity IDENTITY = DtlsIdentity.generate(Duration.ofDays(1));
+  public static final DtlsIdentity IDENTITY = DtlsIdentity.generate(Duration.ofDays(1));
   private static final int MTU = 1500;
 
   private final DatagramSocket socket;
   private final IceCredentials credentials = IceCredentials.random();
-  private final VideoOffer offer;
+  private final IceCredentials server;
   private DTLSTransport dtls;
   private SrtpContexts srtp;
 
-  TestViewer(VideoOffer offer) throws IOException {
-    this.offer = offer;
+  public TestViewer(VideoOffer offer) throws IOException {
+    this(new IceCredentials(offer.iceUfrag(), offer.icePwd()), offer.port());
+  }
+
+  private TestViewer(IceCredentials server, int port) throws IOException {
+    this.server = server;
     this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), offer.port()));
+    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     socket.setSoTimeout(5_000);
   }
 
+  /** A viewer of the offer in {@code sdp}, sending to its first candidate's port on loopback. */
+  public static TestViewer forOffer(String sdp) throws IOException, SdpParseException {
+    Attributes video = SessionDescription.parse(sdp).media().get(0).attributes();
+    return new TestViewer(new IceCredentials(video.iceUfrag().orElseThrow(), video.icePwd().orElseThrow()),
+        video.candidates().get(0).port());
+  }
+
   /** An answer as Chromium 156 writes it for this offer, with this viewer's ICE and DTLS identity. */
-  String answer(String setup) {
+  public String answer(String setup) {
     return String.join("\r\n",
         "v=0",
         "o=- 8071609721858525637 2 IN IP4 127.0.0.1",
@@ -79,13 +93,12 @@ final class TestViewer implements AutoCloseable {
         "");
   }
 
-  String answer() {
+  public String answer() {
     return answer("active");
   }
 
   /** Sends a signed check and returns the server's answer. */
-  DecodedMessage check(boolean useCandidate) throws Exception {
-    IceCredentials server = new IceCredentials(offer.iceUfrag(), offer.icePwd());
+  public DecodedMessage check(boolean useCandidate) throws Exception {
     StunMessage.Builder b = StunMessage.builder(MessageType.BINDING_REQUEST, TransactionId.random())
         .add(new Username(server.ufrag() + ":" + credentials.ufrag()))
         .add(new IceControlling(42))
@@ -108,7 +121,7 @@ final class TestViewer implements AutoCloseable {
   }
 
   /** Whether a check gets no answer at all within 300 ms: what an unknown ufrag gets. */
-  boolean checkGoesUnanswered() throws Exception {
+  public boolean checkGoesUnanswered() throws Exception {
     try {
       check(true);
       return false;
@@ -118,7 +131,7 @@ final class TestViewer implements AutoCloseable {
   }
 
   /** Whether a DTLS alert (content type 21) arrives before anything but RTP and RTCP. */
-  boolean receivesAlert() throws IOException {
+  public boolean receivesAlert() throws IOException {
     while (true) {
       byte[] datagram = receiveRaw();
       if (datagram[0] >= 20 && datagram[0] <= 63) {
@@ -128,7 +141,7 @@ final class TestViewer implements AutoCloseable {
   }
 
   /** The DTLS client handshake, offering GCM first as Chromium does. */
-  void handshake(String serverFingerprint) throws IOException {
+  public void handshake(String serverFingerprint) throws IOException {
     DtlsHandshake.Completed done = DtlsHandshake.connect(IDENTITY, serverFingerprint, new SocketTransport(),
         SrtpProfile.AEAD_AES_128_GCM.id(), SrtpProfile.AES_CM_128_HMAC_SHA1_80.id());
     dtls = done.transport();
@@ -136,7 +149,7 @@ final class TestViewer implements AutoCloseable {
   }
 
   /** The next RTP packet, decrypted; RTCP in between is skipped. */
-  RtpPacket receiveRtp() throws Exception {
+  public RtpPacket receiveRtp() throws Exception {
     while (true) {
       byte[] datagram = receiveRaw();
       if (!isRtcp(datagram)) {
@@ -147,7 +160,7 @@ final class TestViewer implements AutoCloseable {
   }
 
   /** The next RTCP compound, decrypted; RTP in between is skipped. */
-  RtcpCompound receiveRtcp() throws Exception {
+  public RtcpCompound receiveRtcp() throws Exception {
     while (true) {
       byte[] datagram = receiveRaw();
       if (isRtcp(datagram)) {
@@ -158,7 +171,7 @@ final class TestViewer implements AutoCloseable {
   }
 
   /** Whether nothing arrives for {@code millis}. */
-  boolean silentFor(int millis) throws IOException {
+  public boolean silentFor(int millis) throws IOException {
     socket.setSoTimeout(millis);
     try {
       receiveRaw();
@@ -170,22 +183,22 @@ final class TestViewer implements AutoCloseable {
     }
   }
 
-  void sendRtcp(RtcpPacket... packets) throws Exception {
+  public void sendRtcp(RtcpPacket... packets) throws Exception {
     byte[] plain = RtcpCompound.of(packets).encode();
     byte[] out = Arrays.copyOf(plain, plain.length + srtp.outbound().profile().srtcpOverhead());
     send(Arrays.copyOf(out, srtp.outbound().protectRtcp(out, 0, plain.length)));
   }
 
   /** Ends the DTLS association with close_notify, as {@code pc.close()} does. */
-  void closeDtls() throws IOException {
+  public void closeDtls() throws IOException {
     dtls.close();
   }
 
-  void send(byte[] datagram) throws IOException {
+  public void send(byte[] datagram) throws IOException {
     socket.send(new DatagramPacket(datagram, datagram.length));
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return (InetSocketAddress) socket.getLocalSocketAddress();
   }
 

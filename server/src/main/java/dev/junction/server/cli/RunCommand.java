@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
     for (String url : server.urls()) {
       out.println("  " + url);
     }
+    server.gateway().map(g -> g.devUserLine()).ifPresent(line -> out.println(line));
     if (!config.http().tls().enabled()) {
       out.println("Browsers allow cameras only on https:// or localhost: to call from another device,");
       out.println("run 'junction dev-cert' and turn HTTPS on as it explains.");

@@ -25,6 +25,7 @@ final class ConfigValidator {
     validator.dialects(config.http(), config.mdn(), config.tutorial());
     validator.ice(config.ice());
     validator.turn(config.turn(), config.http());
+    validator.gateway(config.gateway());
     if (!validator.problems.isEmpty()) {
       throw new ConfigException(String.join("; ", validator.problems));
     }
@@ -142,6 +143,66 @@ final class ConfigValidator {
     if (turn.enabled() && turn.port() != 0 && turn.port() == http.port()) {
       problems.add("turn.port must differ from http.port, both are " + turn.port());
     }
+  }
+
+  private void gateway(GatewayConfig gateway) {
+    if (!isSet(gateway.basePath()) || !gateway.basePath().startsWith("/") || gateway.basePath().endsWith("/")) {
+      problems.add("gateway.basePath must start with / and not end with one, e.g. /api; got \"" + gateway.basePath() + "\"");
+    }
+    GatewayConfig.Media media = gateway.media();
+    if (!isSet(media.host())) {
+      problems.add("gateway.media.host must not be empty");
+    }
+    port("gateway.media.port", media.port());
+    for (int i = 0; i < media.announcedAddresses().size(); i++) {
+      address("gateway.media.announcedAddresses[" + i + "]", media.announcedAddresses().get(i));
+    }
+    positive("gateway.media.consentTimeoutSeconds", media.consentTimeoutSeconds());
+    positive("gateway.media.handshakeThreads", media.handshakeThreads());
+    positive("gateway.answerTimeoutSeconds", gateway.answerTimeoutSeconds());
+    positive("gateway.maxSessions", gateway.maxSessions());
+    positive("gateway.maxSessionsPerUser", gateway.maxSessionsPerUser());
+    positive("gateway.sessionsPerMinutePerUser", gateway.sessionsPerMinutePerUser());
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < gateway.cameras().size(); i++) {
+      GatewayConfig.CameraEntry camera = gateway.cameras().get(i);
+      String name = "gateway.cameras[" + i + "]";
+      if (camera == null || !isSet(camera.name()) || !isSet(camera.source())) {
+        problems.add(name + " needs an id, a name and a source");
+        continue;
+      }
+      try {
+        if (!ids.add(java.util.UUID.fromString(camera.id()).toString())) {
+          problems.add(name + ".id " + camera.id() + " is used by another camera");
+        }
+      } catch (IllegalArgumentException | NullPointerException e) {
+        problems.add(name + ".id must be a GUID, got \"" + camera.id() + "\"");
+      }
+      if (camera.framesPerSecond() < 1 || camera.framesPerSecond() > 120) {
+        problems.add(name + ".framesPerSecond must be 1-120, got " + camera.framesPerSecond());
+      }
+    }
+    for (int i = 0; i < gateway.users().size(); i++) {
+      GatewayConfig.UserEntry user = gateway.users().get(i);
+      if (user == null || !isSet(user.username()) || user.cameras() == null) {
+        problems.add("gateway.users[" + i + "] needs a username, a passwordHash and a list of cameras");
+      } else if (!dev.junction.gateway.auth.PasswordHashes.isHash(user.passwordHash())) {
+        problems.add("gateway.users[" + i + "].passwordHash must be an Argon2id hash ($argon2id$...);"
+            + " 'junction hash-password' makes one");
+      }
+    }
+    GatewayConfig.DevUser dev = gateway.devUser();
+    if (dev.enabled() && !isSet(dev.username())) {
+      problems.add("gateway.devUser.username must not be empty while gateway.devUser.enabled is true");
+    }
+    if (dev.enabled() && !dev.password().isEmpty() && dev.password().length() < 8) {
+      problems.add("gateway.devUser.password must be empty (generated) or at least 8 characters");
+    }
+    if (!isSet(gateway.tokens().keyFile())) {
+      problems.add("gateway.tokens.keyFile must not be empty");
+    }
+    positive("gateway.tokens.accessTokenSeconds", gateway.tokens().accessTokenSeconds());
+    positive("gateway.tokens.refreshTokenSeconds", gateway.tokens().refreshTokenSeconds());
   }
 
   /** An optional address setting: empty, or one IP literal. */

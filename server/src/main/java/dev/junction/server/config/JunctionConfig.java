@@ -11,4 +11,5 @@ public record JunctionConfig(
     MdnConfig mdn,
     TutorialConfig tutorial,
     IceConfig ice,
-    TurnConfig turn) {}
+    TurnConfig turn,
+    GatewayConfig gateway) {}

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The HTTP routes of the main port: the web apps and JS library (static files from the
@@ -17,9 +19,11 @@ public final class WebApp {
   private WebApp() {}
 
   /**
+   * @param apis add further API routes (the camera gateway's), before the static files
    * @param serving false once shutdown has begun: health then answers 503 so balancers drain us
    */
-  public static Router router(Vertx vertx, Metrics metrics, IceServersEndpoint iceServers, BooleanSupplier serving) {
+  public static Router router(Vertx vertx, Metrics metrics, IceServersEndpoint iceServers, List<Consumer<Router>> apis,
+      BooleanSupplier serving) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(metrics.registry()));
     router.route().handler(WebApp::securityHeaders);
@@ -29,9 +33,10 @@ public final class WebApp {
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(metrics.scrape()));
     router.get("/api/ice-servers").handler(iceServers);
+    apis.forEach(api -> api.accept(router));
 
     // Apps live in folders; a bare /chat must become /chat/ so relative links in the page resolve.
-    router.getWithRegex("/(chat)").handler(context -> context.redirect(context.request().path() + "/"));
+    router.getWithRegex("/(chat|camera)").handler(context -> context.redirect(context.request().path() + "/"));
     router.route("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setDirectoryListing(false));
 
     router.errorHandler(404, context -> Problem.send(context.response(), 404, "Not Found",
