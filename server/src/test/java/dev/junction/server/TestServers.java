@@ -45,11 +45,17 @@ public final class TestServers {
     return JunctionServer.start(config(all.toArray(String[]::new)));
   }
 
+  /** The HS256 key of gateway test servers' tokens, for tests that forge or age tokens. */
+  public static final String GATEWAY_TOKEN_KEY = "test-gateway-token-key-0123456789abcdef";
+
   private static String tokenKeyFile() {
     try {
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("junction-test-");
+      java.nio.file.Path file = dir.resolve("gateway-token-key");
+      java.nio.file.Files.writeString(file, GATEWAY_TOKEN_KEY);
+      file.toFile().deleteOnExit();
       dir.toFile().deleteOnExit();
-      return dir.resolve("gateway-token-key").toString();
+      return file.toString();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

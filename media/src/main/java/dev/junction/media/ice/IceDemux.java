@@ -196,6 +196,16 @@ public final class IceDemux {
     return Optional.ofNullable(byAddress.get(source));
   }
 
+  /** The ufrags answered to now: one per session, two during an ICE restart. */
+  public int ufragCount() {
+    return byUfrag.size();
+  }
+
+  /** The source addresses routed to a session now. */
+  public int routeCount() {
+    return byAddress.size();
+  }
+
   /** The open sessions. */
   public int sessionCount() {
     synchronized (lock) {

@@ -173,6 +173,15 @@ public final class MediaPort implements AutoCloseable {
     return demux.sessionCount();
   }
 
+  /** ICE ufrags and source-address routes held now: both zero when no session is open. */
+  public int ufragCount() {
+    return demux.ufragCount();
+  }
+
+  public int routeCount() {
+    return demux.routeCount();
+  }
+
   /** Datagrams in and out, and why some were dropped. */
   public PortCounters counters() {
     return counters;
