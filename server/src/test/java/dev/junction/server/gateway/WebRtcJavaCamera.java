@@ -77,10 +77,15 @@ final class WebRtcJavaCamera implements AutoCloseable {
    * peer, then frees the source, which nothing uses any more.
    */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     clock.shutdown();
-    if (!clock.awaitTermination(5, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the camera's frame clock did not stop");
+    try {
+      if (!clock.awaitTermination(5, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the camera's frame clock did not stop within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping the camera's frame clock", e);
     }
     peer.close();
     source.dispose();
