@@ -1,6 +1,7 @@
 package dev.junction.server.cli;
 
 import dev.junction.server.config.ConfigException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -28,10 +29,16 @@ public final class Main {
 
   /** Runs one command line and returns its exit code; {@code run} returns only once the server stopped. */
   public static int execute(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    return execute(env, System.in, out, err, args);
+  }
+
+  /** {@link #execute(Map, PrintWriter, PrintWriter, String...)} with {@code stdin} for commands that read it. */
+  static int execute(Map<String, String> env, InputStream stdin, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli =
         new CommandLine(new JunctionCommand(env))
             .addSubcommand(new RunCommand(env))
             .addSubcommand(new DevCertCommand())
+            .addSubcommand(new HashPasswordCommand(stdin))
             .addSubcommand(new CommandLine.HelpCommand());
     cli.setOut(out);
     cli.setErr(err);
