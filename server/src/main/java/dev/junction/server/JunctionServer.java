@@ -2,9 +2,11 @@ package dev.junction.server;
 
 import dev.junction.server.config.HttpConfig;
 import dev.junction.server.config.JunctionConfig;
+import dev.junction.server.config.PeerJsConfig;
 import dev.junction.server.config.SignalingConfig;
 import dev.junction.server.config.TurnConfig;
 import dev.junction.server.http.IceServersEndpoint;
+import dev.junction.server.http.PeerJsApi;
 import dev.junction.server.http.Problem;
 import dev.junction.server.http.WebApp;
 import dev.junction.server.metrics.Metrics;
@@ -16,6 +18,8 @@ import dev.junction.server.ws.DialectRoute;
 import dev.junction.server.ws.SignalingSockets;
 import dev.junction.signaling.RateLimits;
 import dev.junction.signaling.mdn.MdnDialect;
+import dev.junction.signaling.peerjs.PeerJsDialect;
+import dev.junction.signaling.peerjs.PeerJsSettings;
 import dev.junction.signaling.tutorial.TutorialDialect;
 import dev.junction.turn.RestCredentials;
 import dev.junction.turn.TurnServer;
@@ -26,6 +30,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,11 +121,18 @@ public final class JunctionServer implements AutoCloseable {
       paths.add(config.tutorial().path(), tutorial, null);
       events.declare(tutorial.name());
     }
+    Consumer<Router> dialectRoutes = router -> { };
+    if (config.peerjs().enabled()) {
+      PeerJsDialect peerJs = startPeerJs();
+      paths.addWithoutRooms(config.peerjs().webSocketPath(), peerJs);
+      dialectRoutes = new PeerJsApi(peerJs, config.peerjs())::mount;
+    }
 
     IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
+    Consumer<Router> routes = dialectRoutes;
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
-            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving))
+            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving, routes))
             .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match)));
 
     if (config.mdn().enabled() && config.mdn().ownListener()) {
@@ -133,6 +146,21 @@ public final class JunctionServer implements AutoCloseable {
     }
     sockets.startHeartbeat(vertx);
     log.info("Junction listening: {}", String.join(", ", urls()));
+  }
+
+  /**
+   * The PeerJS dialect with its sweep timer: held messages expire and silent peers are dropped
+   * every {@code peerjs.cleanupIntervalMillis}, on one event loop. Its HEARTBEAT-only liveness
+   * and the sockets' idle timeout do not fight: a HEARTBEAT is traffic to the socket, and a
+   * client that answers pings but never sends HEARTBEAT is dropped here, as peerjs-server does.
+   */
+  private PeerJsDialect startPeerJs() {
+    PeerJsConfig settings = config.peerjs();
+    PeerJsDialect peerJs = new PeerJsDialect(new PeerJsSettings(settings.key(), settings.expireTimeoutMillis(),
+        settings.aliveTimeoutMillis(), settings.concurrentLimit(), settings.maxQueuedPerPeer()), events, System::nanoTime);
+    vertx.setPeriodic(settings.cleanupIntervalMillis(), id -> peerJs.sweep());
+    events.declare(peerJs.name());
+    return peerJs;
   }
 
   /** Starts the STUN/TURN server; returns how browsers are told to reach it. */
@@ -247,6 +275,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (config.tutorial().enabled()) {
       urls.add(ws + config.tutorial().path());
+    }
+    if (config.peerjs().enabled()) {
+      urls.add(ws + config.peerjs().webSocketPath());
     }
     if (mdnPort() > 0) {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");
