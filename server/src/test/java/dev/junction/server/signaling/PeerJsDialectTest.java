@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,8 +251,8 @@ class PeerJsDialectTest {
     WsClient mallory = open("mallory", "t");
 
     AtomicBoolean abusing = new AtomicBoolean(true);
-    CompletableFuture<Integer> aliceSent = CompletableFuture.supplyAsync(() -> trickle(alice, "bob", abusing));
-    CompletableFuture<Integer> bobSent = CompletableFuture.supplyAsync(() -> trickle(bob, "alice", abusing));
+    CompletableFuture<Integer> aliceSent = CompletableFuture.supplyAsync(() -> alice.trickle(candidate("bob"), abusing));
+    CompletableFuture<Integer> bobSent = CompletableFuture.supplyAsync(() -> bob.trickle(candidate("alice"), abusing));
 
     mallory.send("{\"type\":");
     assertThat(mallory.next("ERROR").at("/payload/msg").asText()).startsWith("not valid JSON");
@@ -268,7 +269,7 @@ class PeerJsDialectTest {
 
     WsClient flood = open("flood", "t");
     for (int i = 0; i < 10_000 && flood.isOpen(); i++) {
-      if (!sendIgnoringFailure(flood, "{\"type\":\"CANDIDATE\",\"dst\":\"nobody\",\"payload\":{\"i\":" + i + "}}")) {
+      if (!flood.trySend("{\"type\":\"CANDIDATE\",\"dst\":\"nobody\",\"payload\":{\"i\":" + i + "}}")) {
         break;
       }
     }
@@ -311,21 +312,10 @@ class PeerJsDialectTest {
     assertThat(client.closeCode()).isEqualTo(1008);
   }
 
-  /** Sends numbered candidates to {@code target} until told to stop; returns how many it sent. */
-  private static int trickle(WsClient from, String target, AtomicBoolean going) {
-    int sent = 0;
-    while (going.get() && sent < 2_000) {
-      from.send("{\"type\":\"CANDIDATE\",\"dst\":\"" + target + "\",\"payload\":{\"seq\":" + sent
-          + ",\"candidate\":{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\"}}}");
-      sent++;
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return sent;
+  /** The numbered candidates a call trickles to {@code target}. */
+  private static IntFunction<String> candidate(String target) {
+    return seq -> "{\"type\":\"CANDIDATE\",\"dst\":\"" + target + "\",\"payload\":{\"seq\":" + seq
+        + ",\"candidate\":{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\"}}}";
   }
 
   /** Every numbered candidate arrived in order from {@code sender}; mallory's one came stamped as hers. */
@@ -345,15 +335,6 @@ class PeerJsDialectTest {
     JsonNode rest = to.poll(200);
     if (rest != null) {
       assertThat(rest.get("src").asText()).as("only mallory's message may remain: %s", rest).isEqualTo("mallory");
-    }
-  }
-
-  private static boolean sendIgnoringFailure(WsClient client, String text) {
-    try {
-      client.send(text);
-      return true;
-    } catch (RuntimeException closedByServer) {
-      return false;
     }
   }
 
