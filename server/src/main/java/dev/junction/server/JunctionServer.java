@@ -121,18 +121,12 @@ public final class JunctionServer implements AutoCloseable {
       paths.add(config.tutorial().path(), tutorial, null);
       events.declare(tutorial.name());
     }
-    Consumer<Router> dialectRoutes = router -> { };
-    if (config.peerjs().enabled()) {
-      PeerJsDialect peerJs = startPeerJs();
-      paths.addWithoutRooms(config.peerjs().webSocketPath(), peerJs);
-      dialectRoutes = new PeerJsApi(peerJs, config.peerjs())::mount;
-    }
+    Consumer<Router> dialectRoutes = config.peerjs().enabled() ? startPeerJs(paths) : router -> { };
 
     IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
-    Consumer<Router> routes = dialectRoutes;
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
-            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving, routes))
+            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving, dialectRoutes))
             .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match)));
 
     if (config.mdn().enabled() && config.mdn().ownListener()) {
@@ -149,18 +143,20 @@ public final class JunctionServer implements AutoCloseable {
   }
 
   /**
-   * The PeerJS dialect with its sweep timer: held messages expire and silent peers are dropped
-   * every {@code peerjs.cleanupIntervalMillis}, on one event loop. Its HEARTBEAT-only liveness
+   * Serves the PeerJS dialect at its WebSocket path and returns its HTTP routes. A timer sweeps
+   * it every {@code peerjs.cleanupIntervalMillis} on one event loop: held messages expire and
+   * silent peers are dropped. Its HEARTBEAT-only liveness
    * and the sockets' idle timeout do not fight: a HEARTBEAT is traffic to the socket, and a
    * client that answers pings but never sends HEARTBEAT is dropped here, as peerjs-server does.
    */
-  private PeerJsDialect startPeerJs() {
+  private Consumer<Router> startPeerJs(DialectPaths paths) {
     PeerJsConfig settings = config.peerjs();
     PeerJsDialect peerJs = new PeerJsDialect(new PeerJsSettings(settings.key(), settings.expireTimeoutMillis(),
         settings.aliveTimeoutMillis(), settings.concurrentLimit(), settings.maxQueuedPerPeer()), events, System::nanoTime);
     vertx.setPeriodic(settings.cleanupIntervalMillis(), id -> peerJs.sweep());
     events.declare(peerJs.name());
-    return peerJs;
+    paths.addWithoutRooms(settings.webSocketPath(), peerJs);
+    return new PeerJsApi(peerJs, settings)::mount;
   }
 
   /** Starts the STUN/TURN server; returns how browsers are told to reach it. */

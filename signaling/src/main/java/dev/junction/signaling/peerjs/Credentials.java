@@ -44,6 +44,12 @@ record Credentials(String id, String token) {
     return new Credentials(id, token);
   }
 
+  /** Never shows the token: it is the id's secret. */
+  @Override
+  public String toString() {
+    return "Credentials[id=" + id + ", token=(hidden)]";
+  }
+
   /** Whether {@code token} is this id's token, in time independent of where they differ. */
   boolean ownedBy(String token) {
     return sameText(this.token, token);

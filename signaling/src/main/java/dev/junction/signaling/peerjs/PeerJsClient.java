@@ -46,7 +46,8 @@ final class PeerJsClient implements ClientSession {
     }
     switch (type.get()) {
       case PeerJsMessages.HEARTBEAT -> registry.heartbeat(id, connection);
-      case "OFFER", "ANSWER", "CANDIDATE", PeerJsMessages.LEAVE, PeerJsMessages.EXPIRE -> relay(type.get(), message);
+      case PeerJsMessages.OFFER, PeerJsMessages.ANSWER, PeerJsMessages.CANDIDATE, PeerJsMessages.LEAVE,
+          PeerJsMessages.EXPIRE -> relay(type.get(), message);
       // peerjs-server has no handler for other types and drops them; a newer client may send some.
       default -> events.error(DIALECT, ErrorKind.UNKNOWN_TYPE);
     }

@@ -14,6 +14,9 @@ final class PeerJsMessages {
   static final String ID_TAKEN = "ID-TAKEN";
   static final String ERROR = "ERROR";
   static final String HEARTBEAT = "HEARTBEAT";
+  static final String OFFER = "OFFER";
+  static final String ANSWER = "ANSWER";
+  static final String CANDIDATE = "CANDIDATE";
   static final String LEAVE = "LEAVE";
   static final String EXPIRE = "EXPIRE";
 
