@@ -2,9 +2,11 @@ package dev.junction.server;
 
 import dev.junction.server.config.HttpConfig;
 import dev.junction.server.config.JunctionConfig;
+import dev.junction.server.config.PeerJsConfig;
 import dev.junction.server.config.SignalingConfig;
 import dev.junction.server.config.TurnConfig;
 import dev.junction.server.http.IceServersEndpoint;
+import dev.junction.server.http.PeerJsApi;
 import dev.junction.server.http.Problem;
 import dev.junction.server.http.WebApp;
 import dev.junction.server.metrics.Metrics;
@@ -18,6 +20,8 @@ import dev.junction.server.ws.DialectRoute;
 import dev.junction.server.ws.SignalingSockets;
 import dev.junction.signaling.RateLimits;
 import dev.junction.signaling.mdn.MdnDialect;
+import dev.junction.signaling.peerjs.PeerJsDialect;
+import dev.junction.signaling.peerjs.PeerJsSettings;
 import dev.junction.signaling.tutorial.TutorialDialect;
 import dev.junction.turn.RestCredentials;
 import dev.junction.turn.TurnServer;
@@ -29,6 +33,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,12 +125,16 @@ public final class JunctionServer implements AutoCloseable {
       paths.add(config.tutorial().path(), tutorial, null);
       events.declare(tutorial.name());
     }
+    Consumer<Router> dialectRoutes = config.peerjs().enabled() ? startPeerJs(paths) : router -> { };
 
     if (config.gateway().enabled()) {
       startGateway();
     }
     IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
-    List<Consumer<Router>> apis = gateway == null ? List.of() : List.of(gateway::mount);
+    List<Consumer<Router>> apis = new ArrayList<>(List.of(dialectRoutes));
+    if (gateway != null) {
+      apis.add(gateway::mount);
+    }
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
             .requestHandler(WebApp.router(loopVertx, metrics, iceServers, apis, () -> serving))
@@ -142,6 +151,23 @@ public final class JunctionServer implements AutoCloseable {
     }
     sockets.startHeartbeat(vertx);
     log.info("Junction listening: {}", String.join(", ", urls()));
+  }
+
+  /**
+   * Serves the PeerJS dialect at its WebSocket path and returns its HTTP routes. A timer sweeps
+   * it every {@code peerjs.cleanupIntervalMillis} on one event loop: held messages expire and
+   * silent peers are dropped. Its HEARTBEAT-only liveness
+   * and the sockets' idle timeout do not fight: a HEARTBEAT is traffic to the socket, and a
+   * client that answers pings but never sends HEARTBEAT is dropped here, as peerjs-server does.
+   */
+  private Consumer<Router> startPeerJs(DialectPaths paths) {
+    PeerJsConfig settings = config.peerjs();
+    PeerJsDialect peerJs = new PeerJsDialect(new PeerJsSettings(settings.key(), settings.expireTimeoutMillis(),
+        settings.aliveTimeoutMillis(), settings.concurrentLimit(), settings.maxQueuedPerPeer()), events, System::nanoTime);
+    vertx.setPeriodic(settings.cleanupIntervalMillis(), id -> peerJs.sweep());
+    events.declare(peerJs.name());
+    paths.addWithoutRooms(settings.webSocketPath(), peerJs);
+    return new PeerJsApi(peerJs, settings)::mount;
   }
 
   /** Starts the STUN/TURN server; returns how browsers are told to reach it. */
@@ -282,6 +308,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (config.tutorial().enabled()) {
       urls.add(ws + config.tutorial().path());
+    }
+    if (config.peerjs().enabled()) {
+      urls.add(ws + config.peerjs().webSocketPath());
     }
     if (mdnPort() > 0) {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");

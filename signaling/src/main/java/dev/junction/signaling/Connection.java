@@ -16,6 +16,12 @@ public interface Connection {
   /** Queues one text message. Messages sent from one thread arrive in the order they were sent. */
   void send(String text);
 
+  /**
+   * False once the connection is closing or closed: a message sent now would be dropped. A
+   * dialect that must tell a sender its message was lost asks this before sending.
+   */
+  boolean isOpen();
+
   /** Closes the connection with a WebSocket close code and a short reason the client sees. */
   void close(CloseReason reason);
 }

@@ -1,5 +1,7 @@
 package dev.junction.signaling;
 
+import java.util.Map;
+
 /**
  * A wire protocol spoken over the signaling core: it turns a client's messages into room
  * operations and routed messages, and the core's events back into the messages its clients
@@ -15,4 +17,14 @@ public interface Dialect {
    * lobby when null). Called on the connection's event loop; the session's methods are too.
    */
   ClientSession open(Connection connection, String roomName);
+
+  /**
+   * Starts a session as {@link #open(Connection, String)} does, for a connection whose handshake
+   * URI carried {@code query} parameters (the first value of each). Only dialects that identify
+   * clients in the URI need them (PeerJS: {@code key}, {@code id}, {@code token}); the default
+   * ignores them.
+   */
+  default ClientSession open(Connection connection, String roomName, Map<String, String> query) {
+    return open(connection, roomName);
+  }
 }

@@ -33,7 +33,19 @@ public enum ErrorKind {
   /** A new room was refused because the room limit is reached. */
   ROOM_LIMIT,
   /** The client read its messages too slowly and its send queue filled up. */
-  SLOW_CONSUMER;
+  SLOW_CONSUMER,
+  /** The handshake's credentials (PeerJS key, id or token) were missing or invalid. */
+  BAD_CREDENTIALS,
+  /** The identity asked for is held by another client. */
+  ID_TAKEN,
+  /** The dialect's limit of registered peers is reached. */
+  SERVER_FULL,
+  /** The client sent no heartbeat within the dialect's alive timeout. */
+  NO_HEARTBEAT,
+  /** The target was registered but its connection was already closing: the message was not delivered. */
+  PEER_GONE,
+  /** The target is absent and already has as many messages waiting as allowed. */
+  QUEUE_FULL;
 
   /** The metrics label: lowercase with underscores. */
   public String label() {

@@ -20,6 +20,12 @@ public interface SignalingEvents {
   /** A message was delivered to {@code recipients} connections (more than one for a broadcast). */
   default void messageRelayed(String dialect, int recipients) {}
 
+  /** A message was held for a recipient that is not connected yet. */
+  default void messageQueued(String dialect) {}
+
+  /** {@code count} held messages were dropped because their recipient did not connect in time. */
+  default void queuedMessagesExpired(String dialect, int count) {}
+
   /** A message or connection was refused for {@code kind}. */
   default void error(String dialect, ErrorKind kind) {}
 }

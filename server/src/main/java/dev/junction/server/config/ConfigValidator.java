@@ -23,6 +23,7 @@ final class ConfigValidator {
     validator.http(config.http());
     validator.signaling(config.signaling());
     validator.dialects(config.http(), config.mdn(), config.tutorial());
+    validator.peerjs(config.peerjs(), config.mdn(), config.tutorial());
     validator.ice(config.ice());
     validator.turn(config.turn(), config.http());
     validator.gateway(config.gateway());
@@ -91,6 +92,24 @@ final class ConfigValidator {
     }
     if (mdn.enabled() && tutorial.enabled() && mdn.path() != null && mdn.path().equals(tutorial.path())) {
       problems.add("mdn.path and tutorial.path must differ, both are " + mdn.path());
+    }
+  }
+
+  private void peerjs(PeerJsConfig peerjs, MdnConfig mdn, TutorialConfig tutorial) {
+    path("peerjs.path", peerjs.path());
+    if (peerjs.key() == null || peerjs.key().isEmpty()) {
+      problems.add("peerjs.key must not be empty");
+    }
+    positive("peerjs.expireTimeoutMillis", peerjs.expireTimeoutMillis());
+    positive("peerjs.aliveTimeoutMillis", peerjs.aliveTimeoutMillis());
+    positive("peerjs.concurrentLimit", peerjs.concurrentLimit());
+    positive("peerjs.cleanupIntervalMillis", peerjs.cleanupIntervalMillis());
+    positive("peerjs.maxQueuedPerPeer", peerjs.maxQueuedPerPeer());
+    if (peerjs.enabled() && peerjs.path() != null && peerjs.path().startsWith("/")) {
+      String webSocket = peerjs.webSocketPath();
+      if ((mdn.enabled() && webSocket.equals(mdn.path())) || (tutorial.enabled() && webSocket.equals(tutorial.path()))) {
+        problems.add("peerjs.path puts the PeerJS WebSocket at " + webSocket + ", which another dialect's path already is");
+      }
     }
   }
 

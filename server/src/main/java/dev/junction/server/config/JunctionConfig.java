@@ -10,6 +10,7 @@ public record JunctionConfig(
     SignalingConfig signaling,
     MdnConfig mdn,
     TutorialConfig tutorial,
+    PeerJsConfig peerjs,
     IceConfig ice,
     TurnConfig turn,
     GatewayConfig gateway) {}

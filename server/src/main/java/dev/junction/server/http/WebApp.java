@@ -19,7 +19,7 @@ public final class WebApp {
   private WebApp() {}
 
   /**
-   * @param apis add further API routes (the camera gateway's), before the static files
+   * @param apis add further HTTP routes (the signaling dialects', the camera gateway's), before the static files
    * @param serving false once shutdown has begun: health then answers 503 so balancers drain us
    */
   public static Router router(Vertx vertx, Metrics metrics, IceServersEndpoint iceServers, List<Consumer<Router>> apis,

@@ -51,6 +51,16 @@ public final class SignalingMetrics implements SignalingEvents {
   }
 
   @Override
+  public void messageQueued(String dialect) {
+    meters(dialect).queued.increment();
+  }
+
+  @Override
+  public void queuedMessagesExpired(String dialect, int count) {
+    meters(dialect).expired.increment(count);
+  }
+
+  @Override
   public void error(String dialect, ErrorKind kind) {
     meters(dialect).errors.get(kind).increment();
   }
@@ -64,6 +74,8 @@ public final class SignalingMetrics implements SignalingEvents {
     final Counter opened;
     final Counter received;
     final Counter relayed;
+    final Counter queued;
+    final Counter expired;
     final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
 
     DialectMeters(MeterRegistry registry, String dialect) {
@@ -81,6 +93,14 @@ public final class SignalingMetrics implements SignalingEvents {
           .register(registry);
       relayed = Counter.builder("junction.signaling.messages.relayed")
           .description("Messages delivered to clients, one per recipient")
+          .tag("dialect", dialect)
+          .register(registry);
+      queued = Counter.builder("junction.signaling.messages.queued")
+          .description("Messages held for a recipient that was not connected yet")
+          .tag("dialect", dialect)
+          .register(registry);
+      expired = Counter.builder("junction.signaling.messages.expired")
+          .description("Held messages dropped because their recipient did not connect in time")
           .tag("dialect", dialect)
           .register(registry);
       for (ErrorKind kind : ErrorKind.values()) {

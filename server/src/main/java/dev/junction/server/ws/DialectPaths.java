@@ -2,9 +2,11 @@ package dev.junction.server.ws;
 
 import dev.junction.signaling.Dialect;
 import dev.junction.signaling.Names;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps WebSocket paths on the main port to dialects: {@code <base>} is the dialect's lobby and
@@ -13,6 +15,8 @@ import java.util.Optional;
 public final class DialectPaths {
 
   private final Map<String, DialectRoute> byBase = new LinkedHashMap<>();
+  /** Bases whose dialect has no rooms: only the base path itself is served. */
+  private final Set<String> withoutRooms = new HashSet<>();
 
   /** Serves {@code dialect} at {@code basePath}; clients must offer {@code requiredSubprotocol} unless null. */
   public DialectPaths add(String basePath, Dialect dialect, String requiredSubprotocol) {
@@ -20,6 +24,13 @@ public final class DialectPaths {
     if (byBase.putIfAbsent(base, new DialectRoute(dialect, null, requiredSubprotocol)) != null) {
       throw new IllegalArgumentException("two dialects on one path: " + base);
     }
+    return this;
+  }
+
+  /** Serves {@code dialect}, which has no rooms, at exactly {@code path}: {@code <path>/<anything>} is not its. */
+  public DialectPaths addWithoutRooms(String path, Dialect dialect) {
+    add(path, dialect, null);
+    withoutRooms.add(stripTrailingSlash(path));
     return this;
   }
 
@@ -34,9 +45,10 @@ public final class DialectPaths {
     if (slash <= 0) {
       return Optional.empty();
     }
-    DialectRoute base = byBase.get(normalized.substring(0, slash));
+    String basePath = normalized.substring(0, slash);
+    DialectRoute base = byBase.get(basePath);
     String room = normalized.substring(slash + 1);
-    if (base == null || !Names.isValidRoomName(room)) {
+    if (base == null || withoutRooms.contains(basePath) || !Names.isValidRoomName(room)) {
       return Optional.empty();
     }
     return Optional.of(new DialectRoute(base.dialect(), room, base.requiredSubprotocol()));

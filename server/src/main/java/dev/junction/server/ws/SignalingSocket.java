@@ -36,7 +36,8 @@ final class SignalingSocket implements Connection {
   private final MessageAssembler assembler;
   private final SignalingEvents events;
   private ClientSession session = ClientSession.CLOSED;
-  private boolean closing;
+  /** Set on the socket's loop; read by {@link #isOpen} from any loop. */
+  private volatile boolean closing;
   private volatile long lastHeardNanos;
   private volatile long lastPingNanos;
 
@@ -135,6 +136,11 @@ final class SignalingSocket implements Connection {
       }
       socket.writeTextMessage(text);
     });
+  }
+
+  @Override
+  public boolean isOpen() {
+    return !closing && !socket.isClosed();
   }
 
   @Override

@@ -6,10 +6,13 @@ import dev.junction.signaling.ErrorKind;
 import dev.junction.signaling.InboundGuard;
 import dev.junction.signaling.RateLimits;
 import dev.junction.signaling.SignalingEvents;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,9 +72,10 @@ public final class SignalingSockets {
       refuseHandshake(handshake, dialect, ErrorKind.CONNECTION_LIMIT, 429);
       return;
     }
+    Map<String, String> query = queryParameters(handshake.query());
     handshake.accept().onComplete(accepted -> {
       if (accepted.succeeded()) {
-        open(accepted.result(), route.get(), address);
+        open(accepted.result(), route.get(), address, query);
       } else {
         perAddress.release(address);
       }
@@ -90,13 +94,24 @@ public final class SignalingSockets {
         .anyMatch(offered -> offered.trim().equals(subprotocol));
   }
 
-  private void open(ServerWebSocket webSocket, DialectRoute route, String address) {
+  /** The first value of each parameter; a dialect that identifies clients in the URI reads them. */
+  private static Map<String, String> queryParameters(String query) {
+    if (query == null || query.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> first = new HashMap<>();
+    new QueryStringDecoder(query, false).parameters()
+        .forEach((name, values) -> first.put(name, values.get(0)));
+    return first;
+  }
+
+  private void open(ServerWebSocket webSocket, DialectRoute route, String address, Map<String, String> query) {
     String dialect = route.dialect().name();
     SignalingSocket socket = new SignalingSocket(webSocket, Vertx.currentContext(), address, dialect,
         new InboundGuard(policy.rateLimits(), System::nanoTime), policy.maxMessageBytes(), events);
     open.add(socket);
     events.connectionOpened(dialect);
-    socket.attach(route.dialect().open(socket, route.room()), () -> {
+    socket.attach(route.dialect().open(socket, route.room(), query), () -> {
       open.remove(socket);
       perAddress.release(address);
       events.connectionClosed(dialect);

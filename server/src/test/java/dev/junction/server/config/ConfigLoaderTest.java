@@ -26,6 +26,9 @@ class ConfigLoaderTest {
         .isEqualTo(new SignalingConfig(65536, 50, 200, 262144, 1048576, 200, 20, 60, 10000));
     assertThat(config.mdn()).isEqualTo(new MdnConfig(true, "/ws/mdn", true, 6503, true));
     assertThat(config.tutorial()).isEqualTo(new TutorialConfig(true, "/ws/tutorial"));
+    assertThat(config.peerjs())
+        .isEqualTo(new PeerJsConfig(true, "/peerjs", "peerjs", 5000, 60000, 5000, false, 1000, 1000));
+    assertThat(config.peerjs().webSocketPath()).isEqualTo("/peerjs/peerjs");
     assertThat(config.ice().servers()).isEmpty();
   }
 

@@ -55,6 +55,18 @@ class ConfigValidationTest {
   }
 
   @Test
+  void peerJsSettingsMustBeUsable() {
+    assertThatThrownBy(() -> load("peerjs.key=")).hasMessage("peerjs.key must not be empty");
+    assertThatThrownBy(() -> load("peerjs.path=peerjs")).hasMessage("peerjs.path must start with \"/\", got \"peerjs\"");
+    for (String limit : List.of("expireTimeoutMillis", "aliveTimeoutMillis", "concurrentLimit",
+        "cleanupIntervalMillis", "maxQueuedPerPeer")) {
+      assertThatThrownBy(() -> load("peerjs." + limit + "=0")).hasMessage("peerjs." + limit + " must be > 0, got 0");
+    }
+    assertThatThrownBy(() -> load("peerjs.path=/ws/tutorial", "tutorial.path=/ws/tutorial/peerjs"))
+        .hasMessageContaining("peerjs.path puts the PeerJS WebSocket at /ws/tutorial/peerjs");
+  }
+
+  @Test
   void theShutdownGraceMustNotBeNegative() {
     assertThatThrownBy(() -> load("http.shutdownGraceMillis=-1"))
         .hasMessage("http.shutdownGraceMillis must be >= 0, got -1");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class AbuseTest {
 
     // The call keeps trickling numbered candidates both ways while the abuse happens.
     AtomicBoolean abusing = new AtomicBoolean(true);
-    CompletableFuture<Integer> aliceSent = CompletableFuture.supplyAsync(() -> trickle(alice, "bob", abusing));
-    CompletableFuture<Integer> bobSent = CompletableFuture.supplyAsync(() -> trickle(bob, "alice", abusing));
+    CompletableFuture<Integer> aliceSent = CompletableFuture.supplyAsync(() -> alice.trickle(candidate("bob"), abusing));
+    CompletableFuture<Integer> bobSent = CompletableFuture.supplyAsync(() -> bob.trickle(candidate("alice"), abusing));
 
     // Malformed JSON: an error message, and the connection stays open.
     mallory.send("{\"type\":");
@@ -75,14 +76,14 @@ class AbuseTest {
     // A 1 MiB frame: close 1009, long before the server has read it all.
     WsClient huge = mdn.connect();
     huge.next("id");
-    sendIgnoringFailure(huge, "{\"type\":\"message\",\"text\":\"" + "x".repeat(ONE_MIB) + "\"}");
+    huge.trySend( "{\"type\":\"message\",\"text\":\"" + "x".repeat(ONE_MIB) + "\"}");
     assertThat(huge.closeCode()).isEqualTo(1009);
 
     // 10,000 messages in one second: close 1008 once the budget is spent.
     WsClient flood = mdn.login("flood");
     long started = System.nanoTime();
     for (int i = 0; i < 10_000 && flood.isOpen(); i++) {
-      if (!sendIgnoringFailure(flood, "{\"type\":\"cursor\",\"target\":\"nobody\",\"i\":" + i + "}")) {
+      if (!flood.trySend("{\"type\":\"cursor\",\"target\":\"nobody\",\"i\":" + i + "}")) {
         break;
       }
     }
@@ -104,22 +105,11 @@ class AbuseTest {
     }
   }
 
-  /** Sends numbered candidates to {@code target} until told to stop; returns how many it sent. */
-  private static int trickle(WsClient from, String target, AtomicBoolean going) {
-    int sent = 0;
-    while (going.get() && sent < 2_000) {
-      from.send("{\"type\":\"new-ice-candidate\",\"target\":\"" + target + "\",\"seq\":" + sent
-          + ",\"candidate\":{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\","
-          + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}");
-      sent++;
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return sent;
+  /** The numbered candidates a call trickles to {@code target}. */
+  private static IntFunction<String> candidate(String target) {
+    return seq -> "{\"type\":\"new-ice-candidate\",\"target\":\"" + target + "\",\"seq\":" + seq
+        + ",\"candidate\":{\"candidate\":\"candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\","
+        + "\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}";
   }
 
   /**
@@ -142,15 +132,6 @@ class AbuseTest {
     JsonNode rest;
     while ((rest = to.poll(200)) != null) {
       assertThat(rest.path("type").asText()).as("unexpected %s", rest).isEqualTo("userlist");
-    }
-  }
-
-  private static boolean sendIgnoringFailure(WsClient client, String text) {
-    try {
-      client.send(text);
-      return true;
-    } catch (RuntimeException closedByServer) {
-      return false;
     }
   }
 

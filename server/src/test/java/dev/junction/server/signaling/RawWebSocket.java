@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RawWebSocket implements AutoCloseable {
 
   static final int OPCODE_TEXT = 0x1;
+  static final int OPCODE_BINARY = 0x2;
   static final int OPCODE_CLOSE = 0x8;
   static final int OPCODE_PING = 0x9;
 

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 /**
  * A real WebSocket client for protocol tests: the JDK's own implementation, independent of the
@@ -54,6 +56,35 @@ public final class WsClient implements AutoCloseable {
   public WsClient send(String text) {
     socket.sendText(text, true).join();
     return this;
+  }
+
+  /** Sends one text message; false instead of an exception when the server has closed the socket. */
+  public boolean trySend(String text) {
+    try {
+      send(text);
+      return true;
+    } catch (RuntimeException closedByServer) {
+      return false;
+    }
+  }
+
+  /**
+   * Sends {@code message(0)}, {@code message(1)}, … every 10 ms until {@code going} turns false
+   * (at most 2,000): a call trickling candidates while a test does something else. Returns how many it sent.
+   */
+  public int trickle(IntFunction<String> message, AtomicBoolean going) {
+    int sent = 0;
+    while (going.get() && sent < 2_000) {
+      send(message.apply(sent));
+      sent++;
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return sent;
   }
 
   public WsClient sendBinary(byte[] data) {

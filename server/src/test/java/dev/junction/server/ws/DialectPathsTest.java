@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.signaling.SignalingEvents;
 import dev.junction.signaling.mdn.MdnDialect;
+import dev.junction.signaling.peerjs.PeerJsDialect;
+import dev.junction.signaling.peerjs.PeerJsSettings;
 import dev.junction.signaling.tutorial.TutorialDialect;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,15 @@ class DialectPathsTest {
     assertThat(paths.match("/ws/mdn/a/b")).isEmpty();
     assertThat(paths.match("/ws/mdn/bad%20room")).isEmpty();
     assertThat(paths.match("/ws/other/room")).isEmpty();
+  }
+
+  @Test
+  void aDialectWithoutRoomsIsServedAtItsPathOnly() {
+    PeerJsDialect peerJs = new PeerJsDialect(new PeerJsSettings("peerjs", 5000, 60000, 10, 10),
+        SignalingEvents.NONE, System::nanoTime);
+    DialectPaths withPeerJs = new DialectPaths().addWithoutRooms("/peerjs/peerjs", peerJs);
+    assertThat(withPeerJs.match("/peerjs/peerjs")).contains(new DialectRoute(peerJs, null, null));
+    assertThat(withPeerJs.match("/peerjs/peerjs/room")).isEmpty();
   }
 
   @Test
