@@ -31,7 +31,7 @@ public final class WebApp {
     router.get("/api/ice-servers").handler(iceServers);
 
     // Apps live in folders; a bare /chat must become /chat/ so relative links in the page resolve.
-    router.getWithRegex("/(chat)").handler(context -> context.redirect(context.request().path() + "/"));
+    router.getWithRegex("/(chat|camera)").handler(context -> context.redirect(context.request().path() + "/"));
     router.route("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setDirectoryListing(false));
 
     router.errorHandler(404, context -> Problem.send(context.response(), 404, "Not Found",
