@@ -207,19 +207,24 @@ let sampler = null;
 let retryTimer = null;
 /** What Start asked to view: {deviceId, iceServers}; kept for retries until Stop. */
 let target = null;
+/** Counts Start and Stop presses, so a Start still logging in knows Stop was pressed meanwhile. */
+let presses = 0;
 
 async function start() {
   if (target) return;
+  const press = ++presses;
   document.querySelectorAll('#notices .notice.error').forEach((el) => el.remove());
   view.errors = [];
   setState('starting');
   try {
     const iceServers = readIceServers();
     await ensureToken(); // a login fills the camera list and, when none was chosen, the first camera
+    if (press !== presses) return; // stopped while logging in
     const deviceId = $('camera').value.trim();
     if (!deviceId) throw Object.assign(new Error('Choose a camera, or type its id.'), { code: 'no-camera' });
     target = { deviceId, iceServers };
   } catch (err) {
+    if (press !== presses) return;
     error(err.code ?? 'start-failed', err.message);
     setState('failed');
     return;
@@ -319,6 +324,7 @@ function closeSession() {
 }
 
 function stop() {
+  presses++;
   clearTimeout(retryTimer);
   retryTimer = null;
   target = null;

@@ -148,8 +148,9 @@ function start() {
   });
   const thisPc = pc;
   pc.ontrack = (e) => {
-    $('video').srcObject = e.streams[0];
+    $('video').srcObject = e.streams[0] ?? new MediaStream([e.track]); // an offer without a=msid has no stream
     $('video').dataset.live = '';
+    $('video').play().catch((err) => log('play() refused', err));
     sampler ??= new StatsSampler(thisPc, (figures) => {
       Object.assign(view, figures);
       $('figures').textContent = `${figures.frameWidth}×${figures.frameHeight}, ${Math.round(figures.framesPerSecond)} frames/s, `
