@@ -5,6 +5,7 @@
 // no user list and no chat, so the page offers "call by name" instead. ?name= prefills the name.
 
 import { JunctionClient } from '/js/junction.js';
+import { dismissNotices, notice as showNotice, pageLog } from '/js/page.js';
 
 const params = new URLSearchParams(location.search);
 const dialect = params.get('dialect') === 'tutorial' ? 'tutorial' : 'mdn';
@@ -12,26 +13,7 @@ const dialect = params.get('dialect') === 'tutorial' ? 'tutorial' : 'mdn';
 const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
 const $ = (id) => document.getElementById(id);
 
-// --- a log people and tests can read (window.__log), besides the console ------------------
-
-const logLines = [];
-Object.defineProperty(window, '__log', { value: logLines });
-
-function log(...parts) {
-  const text = parts.map((p) => {
-    if (p instanceof Error) return `${p.name}: ${p.message}`;
-    if (typeof p !== 'object' || p === null) return String(p);
-    try {
-      // SDP and other long strings would drown the log: keep their length only.
-      return JSON.stringify(p, (k, v) => (typeof v === 'string' && (k === 'sdp' || v.length > 300) ? `<${v.length} chars>` : v));
-    } catch {
-      return String(p);
-    }
-  }).join(' ');
-  logLines.push(`${new Date().toISOString().slice(11, 23)} ${text}`);
-  if (logLines.length > 3000) logLines.splice(0, 1000);
-  console.debug(text);
-}
+const log = pageLog();
 
 // --- state -------------------------------------------------------------------------------
 
@@ -80,30 +62,7 @@ Object.defineProperty(window, 'junctionChat', {
 
 // --- notices: every error reaches the person, not only the console -----------------------
 
-function notice(kind, message, code = '') {
-  const box = $('notices');
-  const el = document.createElement('div');
-  el.className = `notice ${kind}`;
-  el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  el.dataset.code = code;
-  const p = document.createElement('p');
-  p.textContent = message;
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.setAttribute('aria-label', 'Dismiss');
-  close.textContent = '×';
-  close.addEventListener('click', () => el.remove());
-  el.append(p, close);
-  box.append(el);
-  while (box.children.length > 6) box.firstElementChild.remove();
-  // Errors stay until dismissed; information fades away.
-  if (kind !== 'error') setTimeout(() => el.remove(), 8000);
-  return el;
-}
-
-function dismissNotices(code) {
-  document.querySelectorAll(`#notices .notice[data-code="${code}"]`).forEach((el) => el.remove());
-}
+const notice = (kind, message, code) => showNotice($('notices'), kind, message, code);
 
 // --- connection ----------------------------------------------------------------------------
 
@@ -136,7 +95,7 @@ async function join(name) {
   c.addEventListener('state', (e) => {
     showConnection(e.detail);
     if (e.detail.state === 'open' && wasOnline) {
-      dismissNotices('signaling-lost');
+      dismissNotices($('notices'), 'signaling-lost');
       notice('info', 'Reconnected to the server.', 'reconnected');
     }
   });

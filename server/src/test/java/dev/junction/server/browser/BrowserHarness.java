@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -138,6 +140,23 @@ final class BrowserHarness implements BeforeEachCallback, AfterTestExecutionCall
       deleteTree(profile);
       throw e;
     }
+  }
+
+  /**
+   * Runs {@code body} in the page of {@code driver} as an async function with the ES module at
+   * {@code modulePath} bound to {@code J}, and returns its result; a rejection fails the test
+   * with the script's stack.
+   */
+  static Object runWithModule(WebDriver driver, String modulePath, String body) {
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import(arguments[0]).then(async (J) => { " + body + " })"
+            + ".then((r) => done({ok: r}), (e) => done({error: String(e && e.stack || e)}));", modulePath);
+    Map<?, ?> outcome = (Map<?, ?>) result;
+    if (outcome.containsKey("error")) {
+      throw new AssertionError("script failed: " + outcome.get("error"));
+    }
+    return outcome.get("ok");
   }
 
   /** Quits one browser early (a person closing the window); the rest stay open. */

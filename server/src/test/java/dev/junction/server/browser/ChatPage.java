@@ -22,8 +22,6 @@ final class ChatPage {
   /** What getStats() says about the received video of the current call. */
   record VideoStats(long framesDecoded, long frameWidth, long frameHeight) {}
 
-  /** One notice (error or information) shown on the page. */
-  record Notice(String kind, String code, String text) {}
 
   private final WebDriver driver;
   private final String baseUrl;
@@ -113,17 +111,11 @@ final class ChatPage {
 
   /** Notices the person can see. */
   List<Notice> notices() {
-    return driver.findElements(By.cssSelector("#notices .notice")).stream()
-        .filter(WebElement::isDisplayed)
-        .map(n -> new Notice(
-            n.getDomAttribute("class").contains("error") ? "error" : "info",
-            n.getDomAttribute("data-code"),
-            n.findElement(By.tagName("p")).getText()))
-        .toList();
+    return Notice.shownIn(driver);
   }
 
   List<Notice> errors() {
-    return notices().stream().filter(n -> n.kind().equals("error")).toList();
+    return Notice.errorsIn(driver);
   }
 
   /**

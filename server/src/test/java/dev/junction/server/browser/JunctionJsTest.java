@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -177,16 +176,7 @@ class JunctionJsTest {
       }
       """;
 
-  /** Runs {@code body} as an async function with the module bound to {@code J}; returns its result. */
   private Object run(String body) {
-    Object result = ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "import('/js/junction.js').then(async (J) => { " + body + " })"
-            + ".then((r) => done({ok: r}), (e) => done({error: String(e && e.stack || e)}));");
-    Map<?, ?> outcome = (Map<?, ?>) result;
-    if (outcome.containsKey("error")) {
-      throw new AssertionError("script failed: " + outcome.get("error"));
-    }
-    return outcome.get("ok");
+    return BrowserHarness.runWithModule(browser, "/js/junction.js", body);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import dev.junction.server.browser.ChatPage.Notice;
 import dev.junction.server.browser.ChatPage.VideoStats;
 import java.time.Duration;
 import java.util.Map;
