@@ -92,6 +92,16 @@ final class CameraViewerPage {
     return calls;
   }
 
+  /**
+   * {@code window.__callPattern()} of the sample page: the answer call, how many candidate POSTs
+   * and GETs started before the answer PATCH finished, and the pauses between polls.
+   */
+  Map<String, Object> callPattern() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pattern = (Map<String, Object>) js().executeScript("return window.__callPattern();");
+    return pattern;
+  }
+
   /** The address bar's URL. */
   String location() {
     return (String) js().executeScript("return location.href;");

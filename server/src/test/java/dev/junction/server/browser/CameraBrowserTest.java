@@ -1,0 +1,79 @@
+package dev.junction.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.junction.server.TestServers;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Headless Chromium plays the demo camera through the gateway: on the camera viewer, and on the
+ * reproduction of the XProtect sample's call pattern (answer PATCH not awaited, candidates posted
+ * while it is in flight, candidates polled every 20 ms while ICE checks).
+ */
+class CameraBrowserTest {
+
+  private static final String QUERY = "user=demo&password=" + TestServers.DEV_PASSWORD + "&camera="
+      + TestServers.DEMO_CAMERA;
+
+  @RegisterExtension final BrowserHarness browsers = new BrowserHarness();
+
+  private CameraViewerPage page;
+
+  @BeforeEach
+  void startGatewayAndBrowser() {
+    browsers.server().stop();
+    browsers.server(TestServers.startWithGateway("mdn.ownListener=false"));
+    ChromeDriver browser = browsers.open("viewer");
+    page = new CameraViewerPage(browser, browsers.baseUrl());
+  }
+
+  @Test
+  void theViewerDecodesThirtyFramesOfTheDemoCameraAtItsResolutionWithinFiveSecondsOfStart() {
+    page.open(CameraViewerPage.VIEWER, QUERY);
+    long pressed = System.nanoTime();
+    page.click("start");
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .until(() -> number(page.viewer(), "framesDecoded") >= 30);
+    long elapsedMillis = (System.nanoTime() - pressed) / 1_000_000;
+    Map<String, Object> viewer = page.viewer();
+    assertThat(number(viewer, "frameWidth")).isEqualTo(640);
+    assertThat(number(viewer, "frameHeight")).isEqualTo(360);
+    assertThat(viewer.get("codec").toString()).containsIgnoringCase("h264");
+    assertThat(elapsedMillis).isLessThan(5_000);
+    assertThat(page.errors()).isEmpty();
+    assertThat(page.scriptErrors()).isEmpty();
+
+    page.click("stop");
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> browsers.server().gateway().orElseThrow().sessions().count() == 0);
+  }
+
+  @Test
+  void theXProtectSamplesCallPatternRacesItsAnswerAndPlays() {
+    page.open(CameraViewerPage.SAMPLE, QUERY + "&autostart=1");
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> number(page.viewer(), "framesDecoded") >= 30);
+    Map<String, Object> pattern = page.callPattern();
+    assertThat(pattern.get("answer")).as("the answer PATCH was sent").isNotNull();
+    assertThat(number(pattern, "candidateGetsBeforeAnswerDone")).as("GETs before the PATCH finished")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(number(pattern, "candidatePostsBeforeAnswerDone")).as("candidate POSTs before the PATCH finished")
+        .isGreaterThanOrEqualTo(1);
+    @SuppressWarnings("unchecked")
+    java.util.List<Number> pauses = (java.util.List<Number>) pattern.get("pollPausesMs");
+    assertThat(pauses).as("polls while ICE checks").isNotEmpty()
+        .allSatisfy(pause -> assertThat(pause.doubleValue()).isBetween(15.0, 250.0));
+    assertThat(page.scriptErrors()).isEmpty();
+  }
+
+  private static long number(Map<String, Object> values, String key) {
+    Object value = values.get(key);
+    return value instanceof Number n ? n.longValue() : 0;
+  }
+}
