@@ -43,6 +43,9 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
     }
   };
 
+  /** Tries at a free UDP port whose number is also free for TCP, when the port is 0. */
+  private static final int PICKED_PORT_ATTEMPTS = 8;
+
   private final Transports transports = Transports.best();
   private final EventLoopGroup group;
   private final int threads;
@@ -59,12 +62,15 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
     this.relays = new RelayChannels(transports.datagram(), BATCH::get);
   }
 
-  /** Binds every listener; throws (after releasing everything) if one cannot be. */
+  /**
+   * Binds every listener; throws (after releasing everything) if one cannot be. With port 0 the
+   * TCP listener takes the UDP port the system picked, which another program may hold for TCP:
+   * then a new UDP port is picked, a few times.
+   */
   public void listen(Settings settings, PacketHandler protocol, Consumer<FiveTuple> onStreamClosed)
       throws InterruptedException {
     try {
-      bindUdp(settings, protocol);
-      tcpPort = bindStream(settings.host(), udpPort, null, protocol, onStreamClosed);
+      bindUdpAndTcp(settings, protocol, onStreamClosed);
       if (settings.tls() != null) {
         tlsPort = bindStream(settings.host(), settings.tlsPort(), settings.tls(), protocol, onStreamClosed);
       }
@@ -72,6 +78,32 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private void bindUdpAndTcp(Settings settings, PacketHandler protocol, Consumer<FiveTuple> onStreamClosed)
+      throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      bindUdp(settings, protocol);
+      try {
+        tcpPort = bindStream(settings.host(), udpPort, null, protocol, onStreamClosed);
+        return;
+      } catch (Exception e) { // Netty's sync() rethrows the bind's IOException unchecked
+        if (settings.port() != 0 || attempt == PICKED_PORT_ATTEMPTS || !addressInUse(e)) {
+          throw e;
+        }
+        channels.forEach(channel -> channel.close().syncUninterruptibly());
+        channels.clear();
+      }
+    }
+  }
+
+  private static boolean addressInUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void bindUdp(Settings settings, PacketHandler protocol) throws InterruptedException {
