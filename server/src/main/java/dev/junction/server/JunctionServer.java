@@ -12,6 +12,7 @@ import dev.junction.server.http.WebApp;
 import dev.junction.server.metrics.Metrics;
 import dev.junction.server.metrics.SignalingMetrics;
 import dev.junction.server.metrics.TurnMetrics;
+import dev.junction.server.nativev1.NativeProtocol;
 import dev.junction.server.gateway.GatewayMetrics;
 import dev.junction.server.gateway.RunningGateway;
 import dev.junction.server.turn.TurnLauncher;
@@ -20,6 +21,7 @@ import dev.junction.server.ws.DialectRoute;
 import dev.junction.server.ws.SignalingSockets;
 import dev.junction.signaling.RateLimits;
 import dev.junction.signaling.mdn.MdnDialect;
+import dev.junction.signaling.nativev1.NativeDialect;
 import dev.junction.signaling.peerjs.PeerJsDialect;
 import dev.junction.signaling.peerjs.PeerJsSettings;
 import dev.junction.signaling.tutorial.TutorialDialect;
@@ -65,7 +67,7 @@ public final class JunctionServer implements AutoCloseable {
    * than they give (docs/BENCHMARKS.md).
    */
   private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
-  /** Offered on every listener; the MDN dialect requires it, the others accept it. */
+  /** Offered on every listener (with the native protocol's); the MDN dialect requires it, the others accept it. */
   private static final String JSON_SUBPROTOCOL = "json";
 
   private final JunctionConfig config;
@@ -134,6 +136,11 @@ public final class JunctionServer implements AutoCloseable {
     List<Consumer<Router>> apis = new ArrayList<>(List.of(dialectRoutes));
     if (gateway != null) {
       apis.add(gateway::mount);
+    }
+    if (config.nativeProtocol().enabled()) {
+      apis.add(NativeProtocol.start(config.nativeProtocol(), config.signaling().maxFrameBytes(), maxRooms, vertx,
+          events, paths));
+      events.declare(NativeDialect.NAME);
     }
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
@@ -212,7 +219,7 @@ public final class JunctionServer implements AutoCloseable {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(http.host())
         .setPort(port)
-        .setWebSocketSubProtocols(List.of(JSON_SUBPROTOCOL))
+        .setWebSocketSubProtocols(List.of(JSON_SUBPROTOCOL, NativeDialect.SUBPROTOCOL))
         .setMaxWebSocketFrameSize(maxFrame)
         .setMaxWebSocketMessageSize(maxFrame)
         // Signaling messages are small and many: deflating each costs more CPU than it saves.
@@ -311,6 +318,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (config.peerjs().enabled()) {
       urls.add(ws + config.peerjs().webSocketPath());
+    }
+    if (config.nativeProtocol().enabled()) {
+      urls.add(ws + config.nativeProtocol().path());
     }
     if (mdnPort() > 0) {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");

@@ -45,7 +45,23 @@ public enum ErrorKind {
   /** The target was registered but its connection was already closing: the message was not delivered. */
   PEER_GONE,
   /** The target is absent and already has as many messages waiting as allowed. */
-  QUEUE_FULL;
+  QUEUE_FULL,
+  /** A room is at its capacity; the client was not let in. */
+  ROOM_FULL,
+  /** The client did not identify itself within the time allowed after connecting or joining. */
+  REGISTER_TIMEOUT,
+  /** A token was required and none was presented. */
+  TOKEN_MISSING,
+  /** The token was malformed, forged, signed with an unknown key or for another issuer or audience. */
+  TOKEN_INVALID,
+  /** The token's {@code exp} has passed, or its {@code nbf} has not come yet. */
+  TOKEN_EXPIRED,
+  /** The client's grants do not allow what it asked for (a room, media, data). */
+  NOT_GRANTED,
+  /** The client addressed a room it is not in. */
+  NOT_IN_ROOM,
+  /** A resume named an unknown or expired session, the wrong secret or an impossible sequence number. */
+  RESUME_FAILED;
 
   /** The metrics label: lowercase with underscores. */
   public String label() {

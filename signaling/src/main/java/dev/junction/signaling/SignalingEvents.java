@@ -14,6 +14,12 @@ public interface SignalingEvents {
   /** A connection accepted by {@code dialect} is gone. */
   default void connectionClosed(String dialect) {}
 
+  /** A client joined a room of {@code dialect}. */
+  default void roomJoined(String dialect) {}
+
+  /** A client whose connection dropped took its session back within the grace window. */
+  default void sessionResumed(String dialect) {}
+
   /** A message arrived and passed the transport's checks. */
   default void messageReceived(String dialect) {}
 

@@ -1,5 +1,7 @@
 package dev.junction.server.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The whole server configuration, bound from YAML (defaults in {@code default-config.yml}, then the
  * user's file, then {@code JUNCTION_*} environment variables, then {@code --set} flags).
@@ -11,6 +13,7 @@ public record JunctionConfig(
     MdnConfig mdn,
     TutorialConfig tutorial,
     PeerJsConfig peerjs,
+    @JsonProperty("native") NativeConfig nativeProtocol,
     IceConfig ice,
     TurnConfig turn,
     GatewayConfig gateway) {}

@@ -41,6 +41,16 @@ public final class SignalingMetrics implements SignalingEvents {
   }
 
   @Override
+  public void roomJoined(String dialect) {
+    meters(dialect).joins.increment();
+  }
+
+  @Override
+  public void sessionResumed(String dialect) {
+    meters(dialect).resumes.increment();
+  }
+
+  @Override
   public void messageReceived(String dialect) {
     meters(dialect).received.increment();
   }
@@ -72,6 +82,8 @@ public final class SignalingMetrics implements SignalingEvents {
   private static final class DialectMeters {
     final AtomicInteger open = new AtomicInteger();
     final Counter opened;
+    final Counter joins;
+    final Counter resumes;
     final Counter received;
     final Counter relayed;
     final Counter queued;
@@ -85,6 +97,14 @@ public final class SignalingMetrics implements SignalingEvents {
           .register(registry);
       opened = Counter.builder("junction.signaling.connections.opened")
           .description("Signaling connections accepted")
+          .tag("dialect", dialect)
+          .register(registry);
+      joins = Counter.builder("junction.signaling.room.joins")
+          .description("Clients let into a room")
+          .tag("dialect", dialect)
+          .register(registry);
+      resumes = Counter.builder("junction.signaling.sessions.resumed")
+          .description("Sessions taken back by a reconnecting client within the grace window")
           .tag("dialect", dialect)
           .register(registry);
       received = Counter.builder("junction.signaling.messages.received")
