@@ -132,8 +132,9 @@ final class V1Client implements AutoCloseable {
     return error;
   }
 
+  /** Acknowledges every frame so far; on a socket the server has closed the ack is lost, as a real client's would be. */
   void ack() {
-    send(JSON.createObjectNode().put("type", "ack").put("ack", lastSeq));
+    socket.trySend(JSON.createObjectNode().put("type", "ack").put("ack", lastSeq).toString());
     unacked = 0;
   }
 
