@@ -10,6 +10,7 @@ import dev.junction.server.http.Problem;
 import dev.junction.signaling.nativev1.JwtVerifier;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
@@ -77,7 +78,7 @@ final class DevTokenEndpoint implements Handler<RoutingContext> {
     Map<String, Object> grants = new LinkedHashMap<>();
     Object room = request.getValue("room");
     if (room != null) {
-      grants.put("room", room instanceof io.vertx.core.json.JsonArray list ? list.getList() : (String) room);
+      grants.put("room", room instanceof JsonArray list ? list.getList() : (String) room);
     }
     for (String flag : new String[] {"publish", "subscribe", "data", "admin"}) {
       Boolean value = request.getBoolean(flag);

@@ -14,6 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -73,7 +74,7 @@ public final class NativeAdminApi {
   }
 
   /** The body must be a JSON object with a {@code data} member (any JSON): what the clients get. */
-  private static void withData(RoutingContext context, java.util.function.Consumer<JsonNode> then) {
+  private static void withData(RoutingContext context, Consumer<JsonNode> then) {
     JsonNode body;
     try {
       body = context.body().buffer() == null ? null : JSON.readTree(context.body().asString());

@@ -8,13 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -364,7 +365,7 @@ public final class Hub {
   }
 
   /** Sends each room of {@code session} what {@code render} makes of the room's name, but not to {@code session}. */
-  private void announce(Session session, java.util.function.Function<String, String> render) {
+  private void announce(Session session, Function<String, String> render) {
     for (String roomName : session.rooms()) {
       String body = render.apply(roomName);
       for (Session member : rooms.get(roomName).members()) {

@@ -7,6 +7,7 @@ import dev.junction.signaling.Handshake;
 import dev.junction.signaling.SignalingEvents;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Junction's own signaling protocol, version 1 (docs/API.md "Native protocol"): JSON frames over
@@ -35,7 +36,7 @@ public final class NativeDialect implements Dialect {
   private final SignalingEvents events;
 
   public NativeDialect(NativeSettings settings, JwtVerifier verifier, SignalingEvents events,
-      java.util.function.LongSupplier nanoClock) {
+      LongSupplier nanoClock) {
     this.hub = new Hub(settings, nanoClock, events);
     this.authenticator = new Authenticator(verifier, settings.tokenRequired());
     this.events = events;
