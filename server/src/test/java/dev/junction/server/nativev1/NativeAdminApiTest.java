@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.junction.server.JunctionServer;
 import dev.junction.server.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,25 +24,19 @@ class NativeAdminApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
-  private JunctionServer server;
-  private final List<V1Client> clients = new ArrayList<>();
+  private final NativeFixture fixture = new NativeFixture();
 
   @AfterEach
   void stop() {
-    clients.forEach(V1Client::close);
-    if (server != null) {
-      server.stop();
-    }
+    fixture.close();
   }
 
   private V1Client hello(String identity) throws Exception {
-    V1Client client = V1Client.hello(server.httpPort(), identity);
-    clients.add(client);
-    return client;
+    return fixture.hello(identity);
   }
 
   private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fixture.port() + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -61,7 +52,7 @@ class NativeAdminApiTest {
 
   @Test
   void withoutAValidAdminTokenEveryRouteIsRefused() throws Exception {
-    server = TestServers.start();
+    fixture.start();
     HttpResponse<String> none = call("GET", "/api/v1/rooms", null, null);
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
@@ -83,7 +74,7 @@ class NativeAdminApiTest {
 
   @Test
   void roomsAndPeersAreListed() throws Exception {
-    server = TestServers.start();
+    fixture.start();
     V1Client alice = hello("alice");
     V1Client bob = hello("bob");
     alice.join("r");
@@ -109,12 +100,10 @@ class NativeAdminApiTest {
 
   @Test
   void aKickedPeerIsToldClosedAndGoneForEveryone() throws Exception {
-    server = TestServers.start();
-    V1Client alice = hello("alice");
-    V1Client bob = hello("bob");
-    alice.join("r");
-    bob.join("r");
-    alice.next("peer-joined");
+    fixture.start();
+    V1Client[] pair = fixture.pairIn("r");
+    V1Client alice = pair[0];
+    V1Client bob = pair[1];
 
     admin("DELETE", "/api/v1/peers/bob", null, 204);
     assertThat(bob.nextOfType("goodbye").get("reason").asText()).isEqualTo("kicked");
@@ -127,12 +116,10 @@ class NativeAdminApiTest {
 
   @Test
   void aClosedRoomTellsItsMembersAndIsGone() throws Exception {
-    server = TestServers.start();
-    V1Client alice = hello("alice");
-    V1Client bob = hello("bob");
-    alice.join("r");
-    bob.join("r");
-    alice.next("peer-joined");
+    fixture.start();
+    V1Client[] pair = fixture.pairIn("r");
+    V1Client alice = pair[0];
+    V1Client bob = pair[1];
 
     admin("DELETE", "/api/v1/rooms/r", null, 204);
     assertThat(alice.next("room-closed").get("room").asText()).isEqualTo("r");
@@ -146,12 +133,10 @@ class NativeAdminApiTest {
 
   @Test
   void serverMessagesReachAPeerOrEveryMemberOfARoom() throws Exception {
-    server = TestServers.start();
-    V1Client alice = hello("alice");
-    V1Client bob = hello("bob");
-    alice.join("r");
-    bob.join("r");
-    alice.next("peer-joined");
+    fixture.start();
+    V1Client[] pair = fixture.pairIn("r");
+    V1Client alice = pair[0];
+    V1Client bob = pair[1];
 
     admin("POST", "/api/v1/peers/alice/messages", "{\"data\":{\"notice\":\"maintenance at 22:00\"}}", 202);
     JsonNode toAlice = alice.next("server-message");
@@ -169,15 +154,14 @@ class NativeAdminApiTest {
 
   @Test
   void inDevelopmentModeThisMachineMintsTokensThatTheAdminApiAndTheProtocolAccept() throws Exception {
-    server = TestServers.start();
+    fixture.start();
     HttpResponse<String> minted = call("POST", "/api/v1/dev/token", null,
         "{\"identity\":\"ops\",\"admin\":true,\"ttlSeconds\":60}");
     assertThat(minted.statusCode()).isEqualTo(200);
     String token = JSON.readTree(minted.body()).get("token").asText();
     assertThat(call("GET", "/api/v1/peers", token, null).statusCode()).isEqualTo(200);
 
-    V1Client client = V1Client.connect(server.httpPort(), "junction.token." + token);
-    clients.add(client);
+    V1Client client = fixture.connect("junction.token." + token);
     client.send(frame("hello"));
     assertThat(client.welcome().at("/grants/admin").asBoolean()).isTrue();
     assertThat(call("POST", "/api/v1/dev/token", null, "{}").statusCode()).isEqualTo(400);
@@ -185,14 +169,14 @@ class NativeAdminApiTest {
 
   @Test
   void withJwtAuthTheDevTokenEndpointDoesNotExist() throws Exception {
-    server = TestServers.start("native.auth.mode=jwt");
+    fixture.start("native.auth.mode=jwt");
     assertThat(call("POST", "/api/v1/dev/token", null, "{\"identity\":\"ops\",\"admin\":true}").statusCode())
         .isEqualTo(404);
   }
 
   @Test
   void joinsAreCountedForTheNativeDialect() throws Exception {
-    server = TestServers.start();
+    fixture.start();
     hello("alice").join("r");
     hello("bob").join("r");
     String metrics = call("GET", "/metrics", null, null).body();

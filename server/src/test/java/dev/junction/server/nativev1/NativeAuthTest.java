@@ -4,7 +4,6 @@ import static dev.junction.server.nativev1.V1Client.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.junction.server.JunctionServer;
 import dev.junction.server.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,7 @@ class NativeAuthTest {
   @TempDir
   Path directory;
   private KeyPair rsa;
-  private JunctionServer server;
-  private final List<V1Client> clients = new ArrayList<>();
+  private final NativeFixture fixture = new NativeFixture();
 
   @BeforeEach
   void start() throws Exception {
@@ -46,19 +43,16 @@ class NativeAuthTest {
     Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(rsa.getPublic().getEncoded())
         + "\n-----END PUBLIC KEY-----\n");
-    server = TestServers.start("native.auth.mode=jwt", "native.auth.rs256PublicKeyFiles=[\"" + publicKey + "\"]");
+    fixture.start("native.auth.mode=jwt", "native.auth.rs256PublicKeyFiles=[\"" + publicKey + "\"]");
   }
 
   @AfterEach
   void stop() {
-    clients.forEach(V1Client::close);
-    server.stop();
+    fixture.close();
   }
 
   private V1Client connect(String... subprotocols) throws Exception {
-    V1Client client = V1Client.connect(server.httpPort(), subprotocols);
-    clients.add(client);
-    return client;
+    return fixture.connect(subprotocols);
   }
 
   /** Says hello with {@code token} in the hello frame and returns the client, welcomed. */
@@ -114,9 +108,8 @@ class NativeAuthTest {
 
   @Test
   void theTokenMayComeInTheAuthorizationHeader() throws Exception {
-    V1Client alice = V1Client.connect(server.httpPort(),
-        builder -> builder.header("Authorization", "Bearer " + TestTokens.hs256("alice", TEAM)));
-    clients.add(alice);
+    V1Client alice = fixture.track(V1Client.connect(fixture.port(),
+        builder -> builder.header("Authorization", "Bearer " + TestTokens.hs256("alice", TEAM))));
     alice.send(frame("hello").put("identity", "ignored-with-a-token"));
     JsonNode welcome = alice.welcome();
     assertThat(welcome.get("identity").asText()).as("the token's sub decides").isEqualTo("alice");
@@ -173,7 +166,7 @@ class NativeAuthTest {
     assertHelloRefused(null, "token-missing", "token");
     assertHelloRefused("x.y.z", "token-invalid", "JWT");
     String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+        URI.create("http://127.0.0.1:" + fixture.port() + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics)
         .containsPattern("junction_signaling_errors_total\\{dialect=\"native\",kind=\"token_missing\"} 1")

@@ -4,8 +4,6 @@ import static dev.junction.server.nativev1.V1Client.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.junction.server.JunctionServer;
-import dev.junction.server.TestServers;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,31 +17,23 @@ import org.junit.jupiter.api.Test;
  */
 class NativeProtocolTest {
 
-  private JunctionServer server;
-  private final List<V1Client> clients = new ArrayList<>();
-
-  private void start(String... overrides) {
-    server = TestServers.start(overrides);
-  }
+  private final NativeFixture fixture = new NativeFixture();
 
   @AfterEach
   void stop() {
-    clients.forEach(V1Client::close);
-    if (server != null) {
-      server.stop();
-    }
+    fixture.close();
+  }
+
+  private void start(String... overrides) {
+    fixture.start(overrides);
   }
 
   private V1Client hello(String identity) throws Exception {
-    V1Client client = V1Client.hello(server.httpPort(), identity);
-    clients.add(client);
-    return client;
+    return fixture.hello(identity);
   }
 
   private V1Client connect() throws Exception {
-    V1Client client = V1Client.connect(server.httpPort());
-    clients.add(client);
-    return client;
+    return fixture.connect();
   }
 
   @Test
@@ -173,11 +163,9 @@ class NativeProtocolTest {
   @Test
   void messagesFromOnePeerToAnotherArriveInTheOrderTheyWereSent() throws Exception {
     start("signaling.messagesPerSecond=2000", "signaling.messageBurst=2000");
-    V1Client alice = hello("alice");
-    V1Client bob = hello("bob");
-    alice.join("room");
-    bob.join("room");
-    alice.next("peer-joined");
+    V1Client[] pair = fixture.pairIn("room");
+    V1Client alice = pair[0];
+    V1Client bob = pair[1];
     for (int n = 0; n < 500; n++) {
       alice.send(frame("message").put("room", "room").put("to", "bob").put("data", n));
     }
@@ -189,11 +177,9 @@ class NativeProtocolTest {
   @Test
   void presenceShowsLeavesAndConnectionsThatDropAsReconnecting() throws Exception {
     start();
-    V1Client alice = hello("alice");
-    V1Client bob = hello("bob");
-    alice.join("room");
-    bob.join("room");
-    alice.next("peer-joined");
+    V1Client[] pair = fixture.pairIn("room");
+    V1Client alice = pair[0];
+    V1Client bob = pair[1];
 
     bob.abort();
     JsonNode reconnecting = alice.next("peer-state");

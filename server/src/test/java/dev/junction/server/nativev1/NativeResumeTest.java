@@ -4,8 +4,6 @@ import static dev.junction.server.nativev1.V1Client.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.junction.server.JunctionServer;
-import dev.junction.server.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,55 +27,60 @@ class NativeResumeTest {
   private static final String FAST = "signaling.messagesPerSecond=5000";
   private static final String FAST_BURST = "signaling.messageBurst=5000";
 
-  private JunctionServer server;
-  private final List<V1Client> clients = new ArrayList<>();
+  private final NativeFixture fixture = new NativeFixture();
 
   @AfterEach
   void stop() {
-    clients.forEach(V1Client::close);
-    if (server != null) {
-      server.stop();
-    }
+    fixture.close();
   }
 
-  private V1Client hello(String identity) throws Exception {
-    return track(V1Client.hello(server.httpPort(), identity));
-  }
-
-  private V1Client track(V1Client client) {
-    clients.add(client);
-    return client;
-  }
-
-  /** alice and bob in room "r", each having seen the other arrive. */
   private V1Client[] pair() throws Exception {
-    V1Client alice = hello("alice");
-    V1Client bob = hello("bob");
-    alice.join("r");
-    bob.join("r");
-    alice.next("peer-joined");
-    return new V1Client[] {alice, bob};
+    return fixture.pairIn("r");
+  }
+
+  /** alice sending bob the numbered messages, and what bob has read so far. */
+  private record Exchange(V1Client alice, V1Client bob, CompletableFuture<Void> sending, List<Integer> received) {}
+
+  /**
+   * Starts a server, has alice send bob the messages 0 … {@value #MESSAGES} - 1 on another thread,
+   * and returns once bob has read the first {@code count}.
+   */
+  private Exchange exchangeUntil(int count) throws Exception {
+    fixture.start(FAST, FAST_BURST, "native.queue.maxMessages=2000");
+    V1Client[] pair = pair();
+    CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+      for (int n = 0; n < MESSAGES; n++) {
+        pair[0].send(frame("message").put("room", "r").put("to", "bob").put("data", n));
+      }
+    });
+    List<Integer> received = new ArrayList<>();
+    while (received.size() < count) {
+      received.add(pair[1].next("message").get("data").asInt());
+    }
+    return new Exchange(pair[0], pair[1], sending, received);
+  }
+
+  /** Starts a server, drops bob's connection, and has alice send him the messages m1, m2, m3. */
+  private V1Client[] threeMessagesForAbsentBob(String... overrides) throws Exception {
+    fixture.start(overrides);
+    V1Client[] pair = pair();
+    pair[1].abort();
+    pair[0].next("peer-state");
+    for (int n = 1; n <= 3; n++) {
+      pair[0].send(frame("message").put("room", "r").put("to", "bob").put("id", "m" + n).put("data", n));
+    }
+    return pair;
   }
 
   @Test
   void aThousandNumberedMessagesArriveExactlyOnceInOrderAcrossADroppedConnection() throws Exception {
-    server = TestServers.start(FAST, FAST_BURST, "native.queue.maxMessages=2000");
-    V1Client[] pair = pair();
-    V1Client alice = pair[0];
-    V1Client bob = pair[1];
-
-    CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-      for (int n = 0; n < MESSAGES; n++) {
-        alice.send(frame("message").put("room", "r").put("to", "bob").put("data", n));
-      }
-    });
-    List<Integer> received = new ArrayList<>();
-    while (received.size() < 300) {
-      received.add(bob.next("message").get("data").asInt());
-    }
+    Exchange exchange = exchangeUntil(300);
+    V1Client alice = exchange.alice();
+    V1Client bob = exchange.bob();
+    List<Integer> received = exchange.received();
     bob.abort(); // the network is gone mid-exchange: frames in flight are lost with the socket
 
-    V1Client resumed = track(bob.resume());
+    V1Client resumed = fixture.track(bob.resume());
     boolean sawResumed = false;
     while (received.size() < MESSAGES) {
       JsonNode frame = resumed.next();
@@ -90,7 +93,7 @@ class NativeResumeTest {
         received.add(frame.get("data").asInt());
       }
     }
-    sending.get(10, TimeUnit.SECONDS);
+    exchange.sending().get(10, TimeUnit.SECONDS);
     assertThat(sawResumed).isTrue();
     List<Integer> expected = new ArrayList<>();
     for (int n = 0; n < MESSAGES; n++) {
@@ -109,22 +112,12 @@ class NativeResumeTest {
 
   @Test
   void theServerCanAskAClientToReconnectMidExchangeAndItResumesWithoutLoss() throws Exception {
-    server = TestServers.start(FAST, FAST_BURST, "native.queue.maxMessages=2000");
-    V1Client[] pair = pair();
-    V1Client alice = pair[0];
-    V1Client bob = pair[1];
-
-    CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-      for (int n = 0; n < MESSAGES; n++) {
-        alice.send(frame("message").put("room", "r").put("to", "bob").put("data", n));
-      }
-    });
-    List<Integer> received = new ArrayList<>();
-    while (received.size() < 200) {
-      received.add(bob.next("message").get("data").asInt());
-    }
+    Exchange exchange = exchangeUntil(200);
+    V1Client alice = exchange.alice();
+    V1Client bob = exchange.bob();
+    List<Integer> received = exchange.received();
     HttpResponse<String> reconnect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.httpPort() + "/api/v1/peers/bob/reconnect"))
+            URI.create("http://127.0.0.1:" + fixture.port() + "/api/v1/peers/bob/reconnect"))
         .header("Authorization", "Bearer " + TestTokens.admin()).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(reconnect.statusCode()).isEqualTo(202);
@@ -140,14 +133,14 @@ class NativeResumeTest {
     assertThat(goodbye.has("seq")).as("goodbye is about the connection: never replayed").isFalse();
     assertThat(bob.closeCode()).isEqualTo(4012);
 
-    V1Client resumed = track(bob.resume());
+    V1Client resumed = fixture.track(bob.resume());
     while (received.size() < MESSAGES) {
       JsonNode frame = resumed.next();
       if (frame.get("type").asText().equals("message")) {
         received.add(frame.get("data").asInt());
       }
     }
-    sending.get(10, TimeUnit.SECONDS);
+    exchange.sending().get(10, TimeUnit.SECONDS);
     for (int n = 0; n < MESSAGES; n++) {
       assertThat(received.get(n)).isEqualTo(n);
     }
@@ -155,7 +148,7 @@ class NativeResumeTest {
 
   @Test
   void afterTheGraceWindowThePeerIsGoneItsWaitingMessagesExpireAndItCannotResume() throws Exception {
-    server = TestServers.start("native.resumeGraceSeconds=1");
+    fixture.start("native.resumeGraceSeconds=1");
     V1Client[] pair = pair();
     V1Client alice = pair[0];
     V1Client bob = pair[1];
@@ -175,29 +168,23 @@ class NativeResumeTest {
     assertThat(expired.get("count").asInt()).isEqualTo(1);
     assertThat(expired.get("ids").get(0).asText()).isEqualTo("m1");
 
-    V1Client late = track(bob.resume());
+    V1Client late = fixture.track(bob.resume());
     assertThat(late.next("error").get("code").asText()).isEqualTo("resume-failed");
     assertThat(late.closeCode()).isEqualTo(4004);
   }
 
   @Test
   void messagesForAnAbsentPeerExpireAfterTheTtlAndTheSenderIsToldWhichOnes() throws Exception {
-    server = TestServers.start("native.queue.ttlSeconds=1", "native.resumeGraceSeconds=30");
-    V1Client[] pair = pair();
+    V1Client[] pair = threeMessagesForAbsentBob("native.queue.ttlSeconds=1", "native.resumeGraceSeconds=30");
     V1Client alice = pair[0];
     V1Client bob = pair[1];
-    bob.abort();
-    alice.next("peer-state");
-    for (int n = 1; n <= 3; n++) {
-      alice.send(frame("message").put("room", "r").put("to", "bob").put("id", "m" + n).put("data", n));
-    }
     JsonNode expired = alice.next("expired");
     assertThat(expired.get("reason").asText()).isEqualTo("ttl");
     assertThat(expired.get("count").asInt()).isEqualTo(3);
     assertThat(expired.get("ids")).extracting(JsonNode::asText).containsExactly("m1", "m2", "m3");
 
     // Bob comes back within the grace window: his session is there, the expired messages are not.
-    V1Client resumed = track(bob.resume());
+    V1Client resumed = fixture.track(bob.resume());
     resumed.next("resumed");
     resumed.expectSilence(300);
     assertThat(metrics()).containsPattern("junction_signaling_messages_expired_total\\{dialect=\"native\"} 3");
@@ -205,20 +192,14 @@ class NativeResumeTest {
 
   @Test
   void aFullQueueRefusesTheNextMessageAtOnceAndKeepsTheOthersForTheResume() throws Exception {
-    server = TestServers.start("native.queue.maxMessages=2");
-    V1Client[] pair = pair();
+    V1Client[] pair = threeMessagesForAbsentBob("native.queue.maxMessages=2");
     V1Client alice = pair[0];
     V1Client bob = pair[1];
-    bob.abort();
-    alice.next("peer-state");
-    for (int n = 1; n <= 3; n++) {
-      alice.send(frame("message").put("room", "r").put("to", "bob").put("id", "m" + n).put("data", n));
-    }
     JsonNode expired = alice.next("expired");
     assertThat(expired.get("reason").asText()).isEqualTo("queue-full");
     assertThat(expired.get("ids")).extracting(JsonNode::asText).containsExactly("m3");
 
-    V1Client resumed = track(bob.resume());
+    V1Client resumed = fixture.track(bob.resume());
     resumed.next("resumed");
     assertThat(resumed.next("message").get("data").asInt()).isEqualTo(1);
     assertThat(resumed.next("message").get("data").asInt()).isEqualTo(2);
@@ -226,23 +207,23 @@ class NativeResumeTest {
 
   @Test
   void aResumeWithTheWrongSecretIsRefusedAndTheSessionStillWaitsForItsOwner() throws Exception {
-    server = TestServers.start();
+    fixture.start();
     V1Client[] pair = pair();
     V1Client bob = pair[1];
     bob.abort();
 
-    V1Client thief = track(V1Client.connect(server.httpPort()));
+    V1Client thief = fixture.track(V1Client.connect(fixture.port()));
     thief.send(frame("resume").put("session", "unknown").put("secret", "x").put("lastSeq", 0));
     assertThat(thief.next("error").get("code").asText()).isEqualTo("resume-failed");
     assertThat(thief.closeCode()).isEqualTo(4004);
 
-    V1Client resumed = track(bob.resume());
+    V1Client resumed = fixture.track(bob.resume());
     assertThat(resumed.next("resumed").get("identity").asText()).isEqualTo("bob");
   }
 
   @Test
   void aResumingClientThatSendsAgainWhatWasProcessedIsNotHeardTwice() throws Exception {
-    server = TestServers.start();
+    fixture.start();
     V1Client[] pair = pair();
     V1Client alice = pair[0];
     V1Client bob = pair[1];
@@ -251,7 +232,7 @@ class NativeResumeTest {
     bob.abort();
     alice.next("peer-state");
 
-    V1Client resumed = track(bob.resume());
+    V1Client resumed = fixture.track(bob.resume());
     assertThat(resumed.next("resumed").get("lastClientSeq").asLong()).isEqualTo(1);
     resumed.send(frame("message").put("room", "r").put("to", "alice").put("seq", 1).put("data", "once"));
     resumed.send(frame("message").put("room", "r").put("to", "alice").put("seq", 2).put("data", "twice"));
@@ -261,7 +242,7 @@ class NativeResumeTest {
 
   @Test
   void byeEndsTheSessionAtOnceWithoutAGraceWindow() throws Exception {
-    server = TestServers.start();
+    fixture.start();
     V1Client[] pair = pair();
     V1Client alice = pair[0];
     V1Client bob = pair[1];
@@ -274,7 +255,7 @@ class NativeResumeTest {
 
   private String metrics() throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+        URI.create("http://127.0.0.1:" + fixture.port() + "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 }

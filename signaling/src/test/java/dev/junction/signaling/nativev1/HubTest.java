@@ -48,6 +48,12 @@ class HubTest {
     return client;
   }
 
+  private static void joinR(Client... clients) {
+    for (Client client : clients) {
+      client.send("{\"type\":\"join\",\"room\":\"r\"}");
+    }
+  }
+
   private void advanceMillis(long millis) {
     nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     dialect.hub().sweep();
@@ -73,8 +79,7 @@ class HubTest {
   void aDroppedSessionWaitsOutItsGraceWindowThenItsRoomsAreTold() {
     Client alice = hello("alice");
     Client bob = hello("bob");
-    alice.send("{\"type\":\"join\",\"room\":\"r\"}");
-    bob.send("{\"type\":\"join\",\"room\":\"r\"}");
+    joinR(alice, bob);
     alice.connection().take();
     bob.session().onClose();
     assertThat(only(alice.connection()).get("state").asText()).isEqualTo("reconnecting");
@@ -153,8 +158,7 @@ class HubTest {
   void aSenderWhoseSessionEndedIsNotToldOfExpiries() {
     Client alice = hello("alice");
     Client bob = hello("bob");
-    alice.send("{\"type\":\"join\",\"room\":\"r\"}");
-    bob.send("{\"type\":\"join\",\"room\":\"r\"}");
+    joinR(alice, bob);
     bob.session().onClose();
     alice.send("{\"type\":\"message\",\"room\":\"r\",\"to\":\"bob\",\"data\":1}");
     alice.send("{\"type\":\"bye\"}");
