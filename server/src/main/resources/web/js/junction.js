@@ -1,38 +1,61 @@
 // junction.js: the browser side of Junction.
 //
-// One API over several signaling dialects (wire protocols), a signaling socket that
-// reconnects by itself, and 1:1 calls that use the W3C "perfect negotiation" pattern so
-// that two people who call each other at the same moment still end up in one call.
+// Junction's own signaling protocol (native protocol v1, docs/API.md) is the default: rooms,
+// a mesh of peer connections with roles handed out by the server, access tokens, and a
+// session that survives a dropped connection without losing or repeating a message.
 //
-// Plain ES modules, no dependencies, no build step:
+//   import { NativeSession, Room } from '/js/junction.js';
+//   const session = new NativeSession({ name: 'Alice', token });   // token: a JWT, a function, or none (dev)
+//   const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+//   const room = new Room(session, 'team', { stream });
+//   room.addEventListener('remotestream', (e) => show(e.detail.member.name, e.detail.stream));
+//   room.addEventListener('peerleft', (e) => remove(e.detail.member.identity));
+//   await room.join();                                             // connects the session first
+//   room.send({ text: 'hi' });                                     // data to everyone, via the server
+//   room.leave(); session.close();
 //
-//   import { JunctionClient } from '/js/junction.js';
+// The older wire protocols other servers speak (MDN's chat, the tutorial login/offer/answer)
+// are there for 1:1 calls by name through JunctionClient, with dialect 'mdn' or 'tutorial':
+//
 //   const client = new JunctionClient({ dialect: 'mdn', name: 'alice' });
-//   client.addEventListener('users', (e) => render(e.detail.users));
 //   client.addEventListener('call', (e) => show(e.detail.call));   // outgoing and incoming
-//   client.addEventListener('error', (e) => alert(e.detail.message));
 //   await client.connect();
 //   const call = await client.call('bob');
-//   call.hangUp();
 //
-// The pieces, top down:
-//   junction.js            JunctionClient: the socket, the dialect, the user list, the current call
-//   junction/call.js       Call: one RTCPeerConnection with perfect negotiation
-//   junction/dialects.js   one adapter object per wire protocol (mdn, tutorial); add one for more
-//   junction/errors.js     JunctionError and the getUserMedia error mapping
+// Plain ES modules, no dependencies, no build step. The pieces, top down:
+//   junction/native/session.js   NativeSession: hello or resume, numbered frames and acks, reconnects
+//   junction/native/sequence.js  the numbering both ways (pure)
+//   junction/native/tokens.js    where a page gets its access token (link, dev server)
+//   junction/native/error-text.js  the server's error codes in words for people
+//   junction/room.js             Room: members, roles and one PeerLink per other member
+//   junction/peer-link.js        PeerLink: one RTCPeerConnection with perfect negotiation
+//   junction.js                  JunctionClient: a 1:1 call client over the older dialects
+//   junction/call.js             Call: JunctionClient's call (camera + PeerLink)
+//   junction/dialects.js         one adapter object per older wire protocol (mdn, tutorial)
+//   junction/ice.js              ICE servers from /api/ice-servers
+//   junction/backoff.js          reconnect delays
+//   junction/media.js            opening the camera
+//   junction/errors.js           JunctionError and the getUserMedia error mapping
 //
 // Nothing here calls getStats(): reading stats is the application's business, and Chromium
 // has crashed on getStats() while remote audio was playing unmuted (see TESTING.md).
 
+import { backoffDelay } from './junction/backoff.js';
 import { Call, DEFAULT_ANSWER_TIMEOUT_MS } from './junction/call.js';
 import { dialects, mdnDialect, politeByName, tutorialDialect } from './junction/dialects.js';
 import { JunctionError, mediaError } from './junction/errors.js';
+import { fetchIceServers, IceServerCache } from './junction/ice.js';
+import { openCamera } from './junction/media.js';
+import { InboundSequence, OutboundLog } from './junction/native/sequence.js';
+import { NativeSession } from './junction/native/session.js';
+import { devTokenSource, tokenFromAddressBar } from './junction/native/tokens.js';
+import { PeerLink } from './junction/peer-link.js';
+import { Member, Room } from './junction/room.js';
 
-export { Call, dialects, JunctionError, mdnDialect, mediaError, politeByName, tutorialDialect };
-
-/** Reconnect delays: start at 0.5 s, double, cap at 10 s, then jitter (see backoffDelay). */
-const BACKOFF_START_MS = 500;
-const BACKOFF_MAX_MS = 10_000;
+export {
+  backoffDelay, Call, devTokenSource, dialects, IceServerCache, InboundSequence, JunctionError, mdnDialect, Member,
+  mediaError, NativeSession, openCamera, OutboundLog, PeerLink, politeByName, Room, tokenFromAddressBar, tutorialDialect,
+};
 
 /**
  * Close codes after which reconnecting would only repeat the failure: the server judged
@@ -45,17 +68,7 @@ const FATAL_CLOSE_CODES = {
 };
 
 /**
- * "Equal jitter" backoff: half of the exponential delay is fixed, half random. Fixed so a
- * dead server is not hammered; random so a restarted server does not get every client back
- * in the same millisecond.
- */
-export function backoffDelay(attempt) {
-  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** attempt);
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
-
-/**
- * A person's session with a Junction server: one signaling socket, reconnected with backoff
+ * A person's session with a server of an older dialect (mdn, tutorial): one signaling socket, reconnected with backoff
  * while the session lives, and at most one call.
  *
  * Events (CustomEvent, data in `detail`):
@@ -182,16 +195,8 @@ export class JunctionClient extends EventTarget {
   }
 
   /** `GET /api/ice-servers`; an empty list (host candidates only) if the server has none or fails. */
-  async fetchIceServers() {
-    try {
-      const res = await fetch(new URL('/api/ice-servers', this.server), { cache: 'no-store' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const body = await res.json();
-      return Array.isArray(body.iceServers) ? body.iceServers : [];
-    } catch (err) {
-      this.log('no ICE servers from the server; using host candidates only:', err.message);
-      return [];
-    }
+  fetchIceServers() {
+    return fetchIceServers(this.server, this.log);
   }
 
   // --- socket lifecycle ---------------------------------------------------------------
@@ -347,15 +352,7 @@ export class JunctionClient extends EventTarget {
   }
 
   async _prepareMedia() {
-    if (!navigator.mediaDevices?.getUserMedia) {
-      // Browsers hide mediaDevices on insecure pages: the most common first-day failure.
-      throw new JunctionError('insecure-context',
-        'This browser only allows the camera on https:// pages or on localhost. Open the page over HTTPS.');
-    }
-    const [iceServers, stream] = await Promise.all([
-      this.fetchIceServers(),
-      navigator.mediaDevices.getUserMedia(this.media).catch((err) => { throw mediaError(err); }),
-    ]);
+    const [iceServers, stream] = await Promise.all([this.fetchIceServers(), openCamera(this.media)]);
     return { iceServers, iceTransportPolicy: this.iceTransportPolicy, stream };
   }
 

@@ -36,7 +36,10 @@ public final class WebApp {
     apis.forEach(api -> api.accept(router));
 
     // Apps live in folders; a bare /chat must become /chat/ so relative links in the page resolve.
-    router.getWithRegex("/(chat|camera)").handler(context -> context.redirect(context.request().path() + "/"));
+    router.getWithRegex("/(chat|camera|room|share)").handler(context -> context.redirect(context.request().path() + "/"));
+    // A room link (/room/<room>, /share/<room>) is its app's page, which reads the room from the path.
+    // The pattern is the native protocol's room name, which has no dot, so the apps' files never match.
+    router.getWithRegex("/(room|share)/[A-Za-z0-9_-]{1,64}").handler(WebApp::roomLink);
     router.route("/*").handler(StaticHandler.create("web").setCachingEnabled(false).setDirectoryListing(false));
 
     router.errorHandler(404, context -> Problem.send(context.response(), 404, "Not Found",
@@ -58,6 +61,13 @@ public final class WebApp {
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("X-Frame-Options", "DENY");
     context.next();
+  }
+
+  private static void roomLink(RoutingContext context) {
+    context.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .sendFile("web/" + context.pathParam("param0") + "/index.html");
   }
 
   private static void health(RoutingContext context, boolean serving) {
