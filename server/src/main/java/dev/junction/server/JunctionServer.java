@@ -307,6 +307,11 @@ public final class JunctionServer implements AutoCloseable {
     String base = (tls ? "https" : "http") + "://localhost:" + httpPort();
     String ws = (tls ? "wss" : "ws") + "://localhost:" + httpPort();
     List<String> urls = new ArrayList<>(List.of(base + "/", base + "/chat/"));
+    if (config.nativeProtocol().enabled()) {
+      // The apps by link speak the native protocol.
+      urls.add(base + "/room/");
+      urls.add(base + "/share/");
+    }
     if (gateway != null) {
       urls.add(base + "/camera/");
     }

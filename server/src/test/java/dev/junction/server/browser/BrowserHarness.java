@@ -76,9 +76,20 @@ final class BrowserHarness implements BeforeEachCallback, AfterTestExecutionCall
     server = startServer(0);
   }
 
-  /** A server on loopback only; port 0 picks a free one. The MDN :6503-style listener stays off. */
-  static JunctionServer startServer(int port) {
-    return TestServers.start("http.port=" + port, "mdn.ownListener=false");
+  /**
+   * A server on loopback only; port 0 picks a free one. The MDN :6503-style listener stays off.
+   * {@code overrides} in {@code --set} syntax.
+   */
+  static JunctionServer startServer(int port, String... overrides) {
+    List<String> settings = new ArrayList<>(List.of("http.port=" + port, "mdn.ownListener=false"));
+    settings.addAll(List.of(overrides));
+    return TestServers.start(settings.toArray(String[]::new));
+  }
+
+  /** Replaces the server of this test with one started with {@code overrides}. */
+  void restartServerWith(String... overrides) {
+    server.stop();
+    server = startServer(0, overrides);
   }
 
   /** Fails (never skips) when the browser is missing: a skipped browser test proves nothing. */

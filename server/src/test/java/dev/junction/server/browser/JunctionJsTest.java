@@ -12,7 +12,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The pure parts of {@code /js/junction.js}, run in Chromium without any peer: what each dialect
  * adapter sends and emits for the messages real clients and servers exchange (shapes from the
- * MDN sample client and the tutorial servers), and the reconnect backoff.
+ * MDN sample client and the tutorial servers), the reconnect backoff, and the native protocol's
+ * numbering of frames both ways.
  */
 class JunctionJsTest {
 
@@ -142,6 +143,54 @@ class JunctionJsTest {
         List.of("hangup", Map.of("from", "bob")),
         List.of("hangup", Map.of("from", "bob")),
         List.of("error", Map.of("code", "server-error", "message", "Command not found: x")));
+  }
+
+  @Test
+  void serverFramesAreProcessedOnceInOrderAndAcknowledgedEvery32() {
+    Map<?, ?> result = (Map<?, ?>) run("""
+        const seq = new J.InboundSequence();
+        const accepted = [1, 2, 3, 2, 3, 4, 6].map((n) => seq.accept(n));
+        const beforeAck = { lastSeq: seq.lastSeq, unacked: seq.unacked, due: seq.ackDue };
+        const acked = seq.acknowledge();
+        for (let n = 7; n <= 37; n++) seq.accept(n);
+        const at31 = seq.ackDue;
+        seq.accept(38);
+        const at32 = seq.ackDue;
+        const faults = [seq.duplicates, seq.gaps];
+        seq.reset();
+        const counted = [seq.duplicates, seq.gaps];
+        return { accepted, beforeAck, acked, at31, at32, faults, counted, afterReset: seq.accept(1) };
+        """);
+    assertThat(result.get("accepted")).as("repeats are dropped; a frame after a gap is kept")
+        .isEqualTo(List.of(true, true, true, false, false, true, true));
+    assertThat(result.get("beforeAck")).isEqualTo(Map.of("lastSeq", 6L, "unacked", 6L, "due", false));
+    assertThat(result.get("acked")).isEqualTo(6L);
+    assertThat(result.get("at31")).as("31 frames wait").isEqualTo(false);
+    assertThat(result.get("at32")).as("32 frames wait: ack now").isEqualTo(true);
+    assertThat(result.get("afterReset")).as("a new session numbers from 1").isEqualTo(true);
+    assertThat(result.get("faults")).as("duplicates and gaps are counted").isEqualTo(List.of(2L, 1L));
+    assertThat(result.get("counted")).as("and start from zero in a new session").isEqualTo(List.of(0L, 0L));
+  }
+
+  @Test
+  void clientFramesAreNumberedAndWhatTheServerMissedIsSentAgainAfterAResume() {
+    Map<?, ?> result = (Map<?, ?>) run("""
+        const out = new J.OutboundLog(4);
+        const numbered = ['a', 'b', 'c'].map((type) => out.add({ type }).seq);
+        const afterOne = out.after(1);             // the server processed 1: send 2 and 3 again
+        const afterThree = out.after(3);           // it had everything
+        for (const type of ['d', 'e', 'f', 'g', 'h']) out.add({ type });   // 4..8, only 4 are kept
+        const tooOld = out.after(3);               // 4 is gone: the resend cannot be complete
+        const kept = out.after(5);
+        return { numbered, afterOne, afterThree, tooOld, kept };
+        """);
+    assertThat(result.get("numbered")).isEqualTo(List.of(1L, 2L, 3L));
+    assertThat(result.get("afterOne")).isEqualTo(Map.of("complete", true,
+        "frames", List.of(Map.of("type", "b", "seq", 2L), Map.of("type", "c", "seq", 3L))));
+    assertThat(result.get("afterThree")).isEqualTo(Map.of("complete", true, "frames", List.of()));
+    assertThat(((Map<?, ?>) result.get("tooOld")).get("complete")).isEqualTo(false);
+    assertThat(((List<?>) ((Map<?, ?>) result.get("kept")).get("frames")).stream().map(f -> ((Map<?, ?>) f).get("seq"))
+        .toList()).as("frames 6 to 8 go again after the server confirmed 5").isEqualTo(List.of(6L, 7L, 8L));
   }
 
   @Test

@@ -72,6 +72,29 @@ class RoomCallBrowserTest {
     assertThat(bob.errors()).isEmpty();
   }
 
+  @Test
+  void aDeniedCameraAndAFullRoomAreShownToThePerson() {
+    browsers.restartServerWith("native.roomCapacity=1");
+    RoomPage alice = new RoomPage(browsers.open("alice", BrowserHarness.Camera.DENY), browsers.baseUrl())
+        .open("solo").join("Alice");
+    assertThat(alice.errors()).anySatisfy(n -> {
+      assertThat(n.code()).isEqualTo("camera-denied");
+      assertThat(n.text()).contains("You join without camera and microphone");
+    });
+    assertThat(alice.badgesOf("Alice (you)")).isEqualTo("Muted · Camera off");
+    assertThat(alice.enabled("mute")).isFalse();
+    assertThat(alice.enabled("camera")).isFalse();
+
+    RoomPage bob = page("bob").open("solo");
+    bob.typeNameAndJoin("Bob");
+    await("bob is told the room is full").untilAsserted(() -> assertThat(bob.errors()).anySatisfy(n -> {
+      assertThat(n.code()).isEqualTo("room-full");
+      assertThat(n.text()).startsWith("This room is full.");
+    }));
+    assertThat(bob.phase()).as("back at the join form").isEqualTo("ready");
+    assertThat(alice.people()).containsExactly("Alice (you)");
+  }
+
   /**
    * The server closes bob's socket mid-call (the admin API's reconnect: goodbye, close 4012) while
    * both pages send each other numbered room messages and alice starts an ICE restart. Bob's page

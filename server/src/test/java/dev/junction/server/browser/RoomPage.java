@@ -73,6 +73,10 @@ final class RoomPage {
     return driver.findElements(By.cssSelector("#people li")).stream().map(WebElement::getText).toList();
   }
 
+  boolean enabled(String id) {
+    return driver.findElement(By.id(id)).isEnabled();
+  }
+
   void click(String id) {
     driver.findElement(By.id(id)).click();
   }

@@ -100,6 +100,21 @@ class HttpApiTest {
   }
 
   @Test
+  void aRoomLinkIsItsAppsPageAndOnlyValidRoomNamesAreLinks() throws Exception {
+    for (String app : new String[] {"room", "share"}) {
+      HttpResponse<String> link = get("/" + app + "/team-1_b");
+      assertThat(link.statusCode()).isEqualTo(200);
+      assertThat(link.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(link.body()).isEqualTo(get("/" + app + "/").body()).contains("/" + app + "/" + app + "-page.js");
+      assertThat(get("/" + app).headers().firstValue("Location").orElse("")).endsWith("/" + app + "/");
+      assertThat(get("/" + app + "/" + app + "-page.js").headers().firstValue("Content-Type").orElse(""))
+          .as("the app's own files are not room links").contains("javascript");
+      assertThat(get("/" + app + "/not.a.room").statusCode()).isEqualTo(404);
+      assertThat(get("/" + app + "/" + "x".repeat(65)).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void anUnknownPathIsAProblemJson404() throws Exception {
     HttpResponse<String> missing = get("/api/nothing-here?token=secret");
     assertThat(missing.statusCode()).isEqualTo(404);

@@ -17,12 +17,12 @@ import java.util.Date;
 import java.util.Map;
 
 /** Tokens for tests, signed here with nimbus as an application's backend would sign them. */
-final class TestTokens {
+public final class TestTokens {
 
   private TestTokens() {}
 
   /** An HS256 token of the test servers' secret for {@code identity} with {@code grants}, valid for an hour. */
-  static String hs256(String identity, Map<String, Object> grants) {
+  public static String hs256(String identity, Map<String, Object> grants) {
     return hs256(TestServers.NATIVE_SECRET, identity, grants, Instant.now().plus(Duration.ofHours(1)));
   }
 
