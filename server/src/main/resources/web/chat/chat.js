@@ -5,7 +5,7 @@
 // no user list and no chat, so the page offers "call by name" instead. ?name= prefills the name.
 
 import { JunctionClient } from '/js/junction.js';
-import { dismissNotices, notice as showNotice, pageLog } from '/js/page.js';
+import { dismissNotices, notice as showNotice, pageLog, showConnectionPill } from '/js/page.js';
 
 const params = new URLSearchParams(location.search);
 const dialect = params.get('dialect') === 'tutorial' ? 'tutorial' : 'mdn';
@@ -66,22 +66,9 @@ const notice = (kind, message, code) => showNotice($('notices'), kind, message, 
 
 // --- connection ----------------------------------------------------------------------------
 
-const STATE_TEXT = {
-  idle: 'Not connected',
-  connecting: 'Connecting…',
-  open: 'Online',
-  reconnecting: 'Reconnecting…',
-  closed: 'Offline',
-};
-
-function showConnection({ state, delayMs }) {
-  const pill = $('connection');
-  pill.dataset.state = state;
-  document.body.dataset.connection = state;
-  pill.textContent = state === 'reconnecting' && delayMs !== undefined
-    ? `Connection lost: retrying in ${Math.max(1, Math.round(delayMs / 1000))} s`
-    : STATE_TEXT[state] ?? state;
-  const canAct = state === 'open';
+function showConnection(change) {
+  showConnectionPill(change);
+  const canAct = change.state === 'open';
   $('chat-text').disabled = $('chat-send').disabled = !canAct;
   $('call-button').disabled = !canAct;
 }

@@ -1,5 +1,6 @@
 // What every Junction app page needs besides its own logic: a log that people (console) and
-// browser tests (window.__log) can read, and notices that show every error to the person.
+// browser tests (window.__log) can read, notices that show every error to the person, and the
+// connection pill.
 
 /**
  * Creates `window.__log` (an array of "HH:MM:SS.mmm text" lines, the oldest dropped past 3000)
@@ -54,4 +55,25 @@ export function notice(box, kind, message, code = '') {
 /** Removes the notices of `box` with this code (e.g. an error that no longer holds). */
 export function dismissNotices(box, code) {
   box.querySelectorAll(`.notice[data-code="${code}"]`).forEach((el) => el.remove());
+}
+
+const CONNECTION_TEXT = {
+  idle: 'Not connected',
+  connecting: 'Connecting…',
+  open: 'Online',
+  reconnecting: 'Reconnecting…',
+  closed: 'Offline',
+};
+
+/**
+ * Shows a signaling connection state (idle, connecting, open, reconnecting, closed) in the
+ * page's #connection pill and body[data-connection]; while reconnecting, the countdown.
+ */
+export function showConnectionPill({ state, delayMs }) {
+  const pill = document.getElementById('connection');
+  pill.dataset.state = state;
+  document.body.dataset.connection = state;
+  pill.textContent = state === 'reconnecting' && delayMs > 0
+    ? `Connection lost: retrying in ${Math.max(1, Math.round(delayMs / 1000))} s`
+    : CONNECTION_TEXT[state] ?? state;
 }

@@ -6,19 +6,14 @@
 // out of the address bar at once); ?relay=1 sends media only through TURN. Without a token the
 // page asks a development server for one (POST /api/v1/dev/token) and else joins without one.
 
-import { devTokenSource, NativeSession, openCamera, Room, tokenFromAddressBar } from '/js/junction.js';
-import { phaseSwitch, showConnection, wireLinkPage } from '/js/link-page.js';
-import { dismissNotices, notice as showNotice, pageLog } from '/js/page.js';
-import { roomFromPath, tabIdentity } from '/js/room-link.js';
+import { openCamera, Room } from '/js/junction.js';
+import { openLinkPage, phaseSwitch, sessionFor, showSession, wireLinkPage } from '/js/link-page.js';
+import { dismissNotices } from '/js/page.js';
 import { VideoGrid } from '/room/video-grid.js';
 
-const token = tokenFromAddressBar(); // first: nothing else may see the token in the address bar
-const params = new URLSearchParams(location.search);
-const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
-const roomName = roomFromPath();
+const page = openLinkPage(); // first: it takes the token out of the address bar
+const { log, notice } = page;
 const $ = (id) => document.getElementById(id);
-const log = pageLog();
-const notice = (kind, message, code) => showNotice($('notices'), kind, message, code);
 const grid = new VideoGrid($('grid'), log);
 const setPhase = phaseSwitch('in-call', 'call');
 
@@ -45,7 +40,7 @@ Object.defineProperty(window, 'junctionRoom', {
         phase: document.body.dataset.phase,
         connection: session?.state ?? 'idle',
         identity: session?.identity ?? null,
-        room: roomName,
+        room: page.room,
         members: room ? [...room.members.values()].map((m) => ({ identity: m.identity, name: m.name, state: m.state })) : [],
         stats: session ? { ...session.stats, ...session.sequenceFaults, lastSeq: session.lastSeq } : null,
       };
@@ -74,18 +69,12 @@ Object.defineProperty(window, 'junctionRoom', {
 async function join(name) {
   setPhase('joining');
   localStream = await openLocalMedia();
-  const identity = tabIdentity(name);
-  session = new NativeSession({
-    identity,
-    name,
-    token: token ?? devTokenSource(location.origin, () => ({ identity, name, room: roomName }), log),
-    log,
-  });
-  room = new Room(session, roomName, {
+  session = sessionFor(page, name);
+  room = new Room(session, page.room, {
     stream: localStream,
     // Without a camera this page still sees and hears everyone.
     receiveOnly: localStream ? [] : ['audio', 'video'],
-    iceTransportPolicy,
+    iceTransportPolicy: page.iceTransportPolicy,
     log,
   });
   listen(session, room);
@@ -147,18 +136,8 @@ const LEFT_TEXT = {
 };
 
 function listen(s, r) {
-  let wasOpen = false;
-  s.addEventListener('state', (e) => {
-    showConnection(e.detail);
-    if (e.detail.state === 'open' && wasOpen) {
-      dismissNotices($('notices'), 'signaling-lost');
-      notice('info', 'Reconnected to the server.', 'reconnected');
-    }
-    if (e.detail.state === 'open') wasOpen = true;
-  });
-  s.addEventListener('error', (e) => {
-    notice('error', e.detail.message, e.detail.code);
-    if (e.detail.fatal && document.body.dataset.phase === 'in-call') leave(e.detail.message);
+  showSession(page, s, (message) => {
+    if (document.body.dataset.phase === 'in-call') leave(message);
   });
 
   r.addEventListener('joined', (e) => {
@@ -259,7 +238,4 @@ $('rejoin').addEventListener('click', () => location.reload());
 // Leaving the page says bye: the others see you leave at once instead of "reconnecting".
 addEventListener('pagehide', () => session?.close());
 
-setPhase(wireLinkPage({
-  app: 'room', room: roomName, params, notice, onJoin: join, copyButtons: { 'copy-call-link': 'call-link' },
-}));
-log('room page ready', roomName ?? '(no room)');
+setPhase(wireLinkPage(page, { app: 'room', onJoin: join, copyButtons: { 'copy-call-link': 'call-link' } }));

@@ -5,20 +5,14 @@
 // Two negotiated channels on the one peer connection: "chat" (JSON lines) and "files"
 // (file-transfer.js). Query parameters: ?name=, ?token=, ?relay=1, as for the room call.
 
-import { devTokenSource, NativeSession, Room, tokenFromAddressBar } from '/js/junction.js';
-import { phaseSwitch, showConnection, wireLinkPage } from '/js/link-page.js';
-import { dismissNotices, notice as showNotice, pageLog } from '/js/page.js';
-import { roomFromPath, tabIdentity } from '/js/room-link.js';
+import { Room } from '/js/junction.js';
+import { openLinkPage, phaseSwitch, sessionFor, showSession, wireLinkPage } from '/js/link-page.js';
 import { FileChannel } from '/share/file-transfer.js';
 import { TransferView } from '/share/transfer-view.js';
 
-const token = tokenFromAddressBar(); // first: nothing else may see the token in the address bar
-const params = new URLSearchParams(location.search);
-const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
-const roomName = roomFromPath();
+const page = openLinkPage(); // first: it takes the token out of the address bar
+const { log, notice } = page;
 const $ = (id) => document.getElementById(id);
-const log = pageLog();
-const notice = (kind, message, code) => showNotice($('notices'), kind, message, code);
 const setPhase = phaseSwitch('joined', 'app');
 
 /** Both ends create these with the same ids, so neither waits for the other's channel. */
@@ -56,14 +50,8 @@ Object.defineProperty(window, 'junctionShare', {
 
 async function join(name) {
   setPhase('joining');
-  const identity = tabIdentity(name);
-  session = new NativeSession({
-    identity,
-    name,
-    token: token ?? devTokenSource(location.origin, () => ({ identity, name, room: roomName }), log),
-    log,
-  });
-  room = new Room(session, roomName, { dataChannels: CHANNELS, iceTransportPolicy, log });
+  session = sessionFor(page, name);
+  room = new Room(session, page.room, { dataChannels: CHANNELS, iceTransportPolicy: page.iceTransportPolicy, log });
   listen(session, room);
   let members;
   try {
@@ -114,15 +102,8 @@ function showPeer(member, linkState) {
 }
 
 function listen(s, r) {
-  let wasOpen = false;
-  s.addEventListener('state', (e) => {
-    showConnection(e.detail);
-    if (e.detail.state === 'open' && wasOpen) dismissNotices($('notices'), 'signaling-lost');
-    if (e.detail.state === 'open') wasOpen = true;
-  });
-  s.addEventListener('error', (e) => {
-    notice('error', e.detail.message, e.detail.code);
-    if (e.detail.fatal && document.body.dataset.phase === 'joined') leave(e.detail.message);
+  showSession(page, s, (message) => {
+    if (document.body.dataset.phase === 'joined') leave(message);
   });
   // Before any link is made: the partner's link must find its data channels taken.
   r.addEventListener('joined', (e) => showPeer(e.detail.members[0] ?? null));
@@ -252,5 +233,4 @@ $('rejoin').addEventListener('click', () => location.reload());
 // Leaving the page says bye: the other side sees you leave at once instead of "reconnecting".
 addEventListener('pagehide', () => session?.close());
 
-setPhase(wireLinkPage({ app: 'share', room: roomName, params, notice, onJoin: join }));
-log('share page ready', roomName ?? '(no room)');
+setPhase(wireLinkPage(page, { app: 'share', onJoin: join }));

@@ -58,11 +58,14 @@ final class ChatPage {
     return driver.findElement(By.id("me")).getText();
   }
 
-  /** The names in the "People online" list. */
+  /**
+   * The names in the "People online" list, read in one script: the page re-renders the list on
+   * every change, so elements found one call earlier may already be gone (stale).
+   */
   List<String> users() {
-    return driver.findElements(By.cssSelector("#users button[data-user]")).stream()
-        .map(b -> b.getDomAttribute("data-user"))
-        .toList();
+    return ((List<?>) js().executeScript(
+        "return [...document.querySelectorAll('#users button[data-user]')].map((b) => b.dataset.user);"))
+        .stream().map(String::valueOf).toList();
   }
 
   /** Types a message and presses Enter. */

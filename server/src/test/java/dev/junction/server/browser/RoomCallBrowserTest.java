@@ -99,7 +99,8 @@ class RoomCallBrowserTest {
    * The server closes bob's socket mid-call (the admin API's reconnect: goodbye, close 4012) while
    * both pages send each other numbered room messages and alice starts an ICE restart. Bob's page
    * resumes its session: both receive every message exactly once and in order, the renegotiation
-   * completes, and media keeps flowing on the same peer connections.
+   * completes, and media keeps flowing on the same peer connections. Then the operator's message
+   * to the room is shown.
    */
   @Test
   void theServerDropsASocketMidCallAndTheCallGoesOnWithNoSignalLostOrRepeated() throws Exception {
@@ -117,7 +118,8 @@ class RoomCallBrowserTest {
     long aliceAnswersBefore = number(alice.runScript("return window.__exchange.peer.link.stats.answersReceived"));
     long aliceFramesBefore = alice.remoteVideos().get(0).framesDecoded();
     long bobFramesBefore = bob.remoteVideos().get(0).framesDecoded();
-    assertThat(post("/api/v1/peers/" + bobIdentity + "/reconnect", adminToken(), "").statusCode()).isEqualTo(202);
+    String admin = adminToken();
+    assertThat(post("/api/v1/peers/" + bobIdentity + "/reconnect", admin, "").statusCode()).isEqualTo(202);
     alice.runScript("window.__exchange.peer.link.restartIce()");
 
     List<Object> numbers = new ArrayList<>();
@@ -152,6 +154,11 @@ class RoomCallBrowserTest {
     });
     assertThat(alice.notices()).as("bob never left").noneSatisfy(n -> assertThat(n.code()).isEqualTo("peer-left"));
     assertThat(alice.errors()).isEmpty();
+
+    assertThat(post("/api/v1/rooms/resume/messages", admin, "{\"data\":\"maintenance at noon\"}").statusCode())
+        .isEqualTo(202);
+    await("the operator's message is shown").untilAsserted(() -> assertThat(bob.notices())
+        .anySatisfy(n -> assertThat(n.text()).isEqualTo("Message from the operator: maintenance at noon")));
   }
 
   // --- helpers ----------------------------------------------------------------------------
