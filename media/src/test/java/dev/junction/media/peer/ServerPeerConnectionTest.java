@@ -82,6 +82,24 @@ class ServerPeerConnectionTest {
     return packets;
   }
 
+  /** A connection, its viewer and what it told its owner; closing closes both ends. */
+  private record Connected(ServerPeerConnection peer, TestViewer viewer, Events events) implements AutoCloseable {
+    @Override
+    public void close() {
+      peer.close();
+      viewer.close();
+    }
+  }
+
+  /** A new connection with a viewer that answered, checked and completed DTLS. */
+  private static Connected connected() throws Exception {
+    Events events = new Events();
+    ServerPeerConnection peer = factory.create("42e01f", events);
+    TestViewer viewer = new TestViewer(peer.offer());
+    connect(peer, events, viewer);
+    return new Connected(peer, viewer, events);
+  }
+
   /** Answers, checks with USE-CANDIDATE and completes DTLS; returns when the server says connected. */
   private static void connect(ServerPeerConnection peer, Events events, TestViewer viewer) throws Exception {
     peer.applyAnswer(viewer.answer());
@@ -124,10 +142,9 @@ class ServerPeerConnectionTest {
 
   @Test
   void aNackIsAnsweredOnTheRtxStreamWithTheOriginalSequenceNumberFirst() throws Exception {
-    Events events = new Events();
-    ServerPeerConnection peer = factory.create("42e01f", events);
-    try (TestViewer viewer = new TestViewer(peer.offer())) {
-      connect(peer, events, viewer);
+    try (Connected c = connected()) {
+      ServerPeerConnection peer = c.peer();
+      TestViewer viewer = c.viewer();
       peer.send(packets(2, 0, 9000), false);
       viewer.receiveRtp();
       RtpPacket lost = viewer.receiveRtp();
@@ -140,40 +157,31 @@ class ServerPeerConnectionTest {
       assertThat(rtx.payload().getUnsigned(0) << 8 | rtx.payload().getUnsigned(1)).isEqualTo(lost.sequenceNumber());
       assertThat(rtx.payload().slice(2)).isEqualTo(lost.payload());
       await().until(() -> peer.stats().retransmitted() == 1);
-    } finally {
-      peer.close();
     }
   }
 
   @Test
   void aPictureLossIndicationAsksTheOwnerForAKeyframeAtMostOnceASecond() throws Exception {
-    Events events = new Events();
-    ServerPeerConnection peer = factory.create("42e01f", events);
-    try (TestViewer viewer = new TestViewer(peer.offer())) {
-      connect(peer, events, viewer);
-      viewer.sendRtcp(new PictureLossIndication(1, peer.offer().ssrc()));
-      viewer.sendRtcp(new PictureLossIndication(1, peer.offer().ssrc()));
+    try (Connected c = connected()) {
+      ServerPeerConnection peer = c.peer();
+      c.viewer().sendRtcp(new PictureLossIndication(1, peer.offer().ssrc()));
+      c.viewer().sendRtcp(new PictureLossIndication(1, peer.offer().ssrc()));
       await().until(() -> peer.stats().keyframeRequests() == 2);
-      assertThat(events.keyframeRequests.get()).isEqualTo(1);
-    } finally {
-      peer.close();
+      assertThat(c.events().keyframeRequests.get()).isEqualTo(1);
     }
   }
 
   @Test
   void aSenderReportWithTheCnameFollowsWithinASecondOfMedia() throws Exception {
-    Events events = new Events();
-    ServerPeerConnection peer = factory.create("42e01f", events);
-    try (TestViewer viewer = new TestViewer(peer.offer())) {
-      connect(peer, events, viewer);
+    try (Connected c = connected()) {
+      ServerPeerConnection peer = c.peer();
+      TestViewer viewer = c.viewer();
       peer.send(packets(4, 0, 1000), false);
       RtcpCompound report = viewer.receiveRtcp();
       SenderReport sr = report.packets(SenderReport.class).get(0);
       assertThat(sr.ssrc()).isEqualTo(peer.offer().ssrc());
       assertThat(sr.packetCount()).isEqualTo(4);
       assertThat(sr.octetCount()).isEqualTo(4 * "payload 0".length());
-    } finally {
-      peer.close();
     }
   }
 
@@ -202,11 +210,10 @@ class ServerPeerConnectionTest {
 
   @Test
   void theBrowsersCloseNotifyClosesTheConnectionAndFreesItsIceSession() throws Exception {
-    Events events = new Events();
     int before = port.sessionCount();
-    ServerPeerConnection peer = factory.create("42e01f", events);
-    try (TestViewer viewer = new TestViewer(peer.offer())) {
-      connect(peer, events, viewer);
+    try (Connected c = connected()) {
+      Events events = c.events();
+      TestViewer viewer = c.viewer();
       viewer.closeDtls();
       await().atMost(Duration.ofSeconds(5)).until(() -> events.closed.size() == 1);
       assertThat(events.closed).containsExactly(ServerPeerConnection.CloseReason.PEER_CLOSED);
@@ -217,13 +224,12 @@ class ServerPeerConnectionTest {
 
   @Test
   void aServerCloseSendsCloseNotifyAndStopsMedia() throws Exception {
-    Events events = new Events();
-    ServerPeerConnection peer = factory.create("42e01f", events);
-    try (TestViewer viewer = new TestViewer(peer.offer())) {
-      connect(peer, events, viewer);
+    try (Connected c = connected()) {
+      ServerPeerConnection peer = c.peer();
+      TestViewer viewer = c.viewer();
       peer.close();
-      await().until(() -> events.closed.size() == 1);
-      assertThat(events.closed).containsExactly(ServerPeerConnection.CloseReason.CLOSED_BY_SERVER);
+      await().until(() -> c.events().closed.size() == 1);
+      assertThat(c.events().closed).containsExactly(ServerPeerConnection.CloseReason.CLOSED_BY_SERVER);
       assertThat(viewer.receivesAlert()).isTrue();
       peer.send(packets(1, 0, 0), false);
       assertThat(viewer.silentFor(300)).isTrue();
@@ -247,13 +253,10 @@ class ServerPeerConnectionTest {
 
   @Test
   void aViewerWhoseChecksStopLosesConsentAndIsClosed() throws Exception {
-    Events events = new Events();
-    ServerPeerConnection peer = factory.create("42e01f", events);
-    try (TestViewer viewer = new TestViewer(peer.offer())) {
-      connect(peer, events, viewer);
+    try (Connected c = connected()) {
       // the port of this test has a 2 s consent timeout; the viewer sends no more checks
-      await().atMost(Duration.ofSeconds(5)).until(() -> events.closed.size() == 1);
-      assertThat(events.closed).containsExactly(ServerPeerConnection.CloseReason.CONSENT_EXPIRED);
+      await().atMost(Duration.ofSeconds(5)).until(() -> c.events().closed.size() == 1);
+      assertThat(c.events().closed).containsExactly(ServerPeerConnection.CloseReason.CONSENT_EXPIRED);
     }
   }
 
@@ -264,8 +267,6 @@ class ServerPeerConnectionTest {
       assertThatThrownBy(() -> peer.applyAnswer(viewer.answer("passive")))
           .isInstanceOf(AnswerMismatchException.class)
           .hasMessageContaining("setup");
-    } finally {
-      peer.close();
     }
   }
 }
