@@ -1,12 +1,12 @@
 package dev.junction.media.peer;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.junction.media.dtls.DtlsIdentity;
 import dev.junction.media.port.MediaPort;
-import dev.junction.media.rtp.ByteString;
 import dev.junction.media.rtp.GenericNack;
 import dev.junction.media.rtp.PictureLossIndication;
 import dev.junction.media.rtp.RtcpCompound;
@@ -75,9 +75,9 @@ class ServerPeerConnectionTest {
     RtpSequencer sequencer = new RtpSequencer(0, 96, firstSequence);
     List<StreamPacket> packets = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      RtpPacket packet = sequencer.next(ByteString.utf8("payload " + i), i == count - 1, timestamp);
+      RtpPacket packet = sequencer.next(Bytes.utf8("payload " + i), i == count - 1, timestamp);
       byte[] encoded = packet.encode();
-      packets.add(new StreamPacket(ByteString.copyOf(encoded, 0, encoded.length), timestamp));
+      packets.add(new StreamPacket(Bytes.copyOf(encoded, 0, encoded.length), timestamp));
     }
     return packets;
   }
