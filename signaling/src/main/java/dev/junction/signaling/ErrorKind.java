@@ -33,7 +33,15 @@ public enum ErrorKind {
   /** A new room was refused because the room limit is reached. */
   ROOM_LIMIT,
   /** The client read its messages too slowly and its send queue filled up. */
-  SLOW_CONSUMER;
+  SLOW_CONSUMER,
+  /** A room is at its capacity; the client was not let in. */
+  ROOM_FULL,
+  /** A message was refused because the queue holding it for an absent peer is full. */
+  QUEUE_FULL,
+  /** The message named a client the room does not have (never joined, left, or timed out). */
+  UNKNOWN_CLIENT,
+  /** The client did not identify itself within the time allowed after connecting or joining. */
+  REGISTER_TIMEOUT;
 
   /** The metrics label: lowercase with underscores. */
   public String label() {
