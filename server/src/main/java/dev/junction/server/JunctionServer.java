@@ -1,5 +1,7 @@
 package dev.junction.server;
 
+import dev.junction.server.apprtc.AppRtcRoutes;
+import dev.junction.server.config.AppRtcConfig;
 import dev.junction.server.config.HttpConfig;
 import dev.junction.server.config.JunctionConfig;
 import dev.junction.server.config.SignalingConfig;
@@ -15,6 +17,9 @@ import dev.junction.server.ws.DialectPaths;
 import dev.junction.server.ws.DialectRoute;
 import dev.junction.server.ws.SignalingSockets;
 import dev.junction.signaling.RateLimits;
+import dev.junction.signaling.apprtc.AppRtcDialect;
+import dev.junction.signaling.apprtc.AppRtcLimits;
+import dev.junction.signaling.apprtc.AppRtcRooms;
 import dev.junction.signaling.mdn.MdnDialect;
 import dev.junction.signaling.tutorial.TutorialDialect;
 import dev.junction.turn.RestCredentials;
@@ -56,6 +61,8 @@ public final class JunctionServer implements AutoCloseable {
    * than they give (docs/BENCHMARKS.md).
    */
   private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+  /** How often AppRTC's register timeouts and roaming graces are checked. */
+  private static final long APPRTC_SWEEP_MILLIS = 500;
   /** Offered on every listener; the MDN dialect requires it, the others accept it. */
   private static final String JSON_SUBPROTOCOL = "json";
 
@@ -117,9 +124,15 @@ public final class JunctionServer implements AutoCloseable {
     }
 
     IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
+    Optional<AppRtcRoutes> apprtc = Optional.empty();
+    if (config.apprtc().enabled()) {
+      apprtc = Optional.of(startAppRtc(paths, iceServers));
+    }
+    Optional<AppRtcRoutes> apprtcRoutes = apprtc;
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
-            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving))
+            .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving,
+                router -> apprtcRoutes.ifPresent(routes -> routes.mount(router))))
             .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match)));
 
     if (config.mdn().enabled() && config.mdn().ownListener()) {
@@ -133,6 +146,19 @@ public final class JunctionServer implements AutoCloseable {
     }
     sockets.startHeartbeat(vertx);
     log.info("Junction listening: {}", String.join(", ", urls()));
+  }
+
+  /** AppRTC: Collider's socket among the dialect paths, its deadlines swept; returns its HTTP routes. */
+  private AppRtcRoutes startAppRtc(DialectPaths paths, IceServersEndpoint iceServers) {
+    AppRtcConfig settings = config.apprtc();
+    AppRtcDialect dialect = new AppRtcDialect(new AppRtcLimits(Duration.ofSeconds(settings.registerTimeoutSeconds()),
+        Duration.ofSeconds(settings.roamingGraceSeconds()), settings.maxQueuedMessages(), settings.maxQueuedBytes(),
+        config.signaling().maxRooms()), System::nanoTime, AppRtcRooms.randomClientIds(), events);
+    AppRtcRoutes routes = new AppRtcRoutes(dialect, settings, iceServers, config.signaling().maxFrameBytes());
+    paths.addExact(routes.colliderSocketPath(), dialect);
+    events.declare(dialect.name());
+    vertx.setPeriodic(APPRTC_SWEEP_MILLIS, id -> dialect.sweep());
+    return routes;
   }
 
   /** Starts the STUN/TURN server; returns how browsers are told to reach it. */
@@ -247,6 +273,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (config.tutorial().enabled()) {
       urls.add(ws + config.tutorial().path());
+    }
+    if (config.apprtc().enabled()) {
+      urls.add(base + config.apprtc().basePath());
     }
     if (mdnPort() > 0) {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");

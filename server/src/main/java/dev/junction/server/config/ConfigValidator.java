@@ -23,6 +23,7 @@ final class ConfigValidator {
     validator.http(config.http());
     validator.signaling(config.signaling());
     validator.dialects(config.http(), config.mdn(), config.tutorial());
+    validator.apprtc(config.apprtc(), config.signaling());
     validator.ice(config.ice());
     validator.turn(config.turn(), config.http());
     if (!validator.problems.isEmpty()) {
@@ -90,6 +91,18 @@ final class ConfigValidator {
     }
     if (mdn.enabled() && tutorial.enabled() && mdn.path() != null && mdn.path().equals(tutorial.path())) {
       problems.add("mdn.path and tutorial.path must differ, both are " + mdn.path());
+    }
+  }
+
+  private void apprtc(AppRtcConfig apprtc, SignalingConfig signaling) {
+    path("apprtc.path", apprtc.path());
+    positive("apprtc.registerTimeoutSeconds", apprtc.registerTimeoutSeconds());
+    positive("apprtc.roamingGraceSeconds", apprtc.roamingGraceSeconds());
+    positive("apprtc.maxQueuedMessages", apprtc.maxQueuedMessages());
+    // A queue smaller than the largest message would refuse full-size messages forever.
+    if (apprtc.maxQueuedBytes() < signaling.maxFrameBytes()) {
+      problems.add("apprtc.maxQueuedBytes must be >= signaling.maxFrameBytes ("
+          + signaling.maxFrameBytes() + "), got " + apprtc.maxQueuedBytes());
     }
   }
 

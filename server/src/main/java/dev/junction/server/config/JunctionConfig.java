@@ -10,5 +10,6 @@ public record JunctionConfig(
     SignalingConfig signaling,
     MdnConfig mdn,
     TutorialConfig tutorial,
+    AppRtcConfig apprtc,
     IceConfig ice,
     TurnConfig turn) {}

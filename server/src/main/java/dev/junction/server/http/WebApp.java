@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The HTTP routes of the main port: the web apps and JS library (static files from the
@@ -18,8 +19,10 @@ public final class WebApp {
 
   /**
    * @param serving false once shutdown has begun: health then answers 503 so balancers drain us
+   * @param dialectRoutes adds the HTTP routes of the signaling dialects that have them (AppRTC)
    */
-  public static Router router(Vertx vertx, Metrics metrics, IceServersEndpoint iceServers, BooleanSupplier serving) {
+  public static Router router(Vertx vertx, Metrics metrics, IceServersEndpoint iceServers, BooleanSupplier serving,
+      Consumer<Router> dialectRoutes) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(metrics.registry()));
     router.route().handler(WebApp::securityHeaders);
@@ -29,6 +32,7 @@ public final class WebApp {
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(metrics.scrape()));
     router.get("/api/ice-servers").handler(iceServers);
+    dialectRoutes.accept(router);
 
     // Apps live in folders; a bare /chat must become /chat/ so relative links in the page resolve.
     router.getWithRegex("/(chat)").handler(context -> context.redirect(context.request().path() + "/"));
@@ -38,6 +42,8 @@ public final class WebApp {
         "nothing is served at " + context.request().path(), context.request().path()));
     router.errorHandler(405, context -> Problem.send(context.response(), 405, "Method Not Allowed",
         context.request().method() + " is not allowed on " + context.request().path(), context.request().path()));
+    router.errorHandler(413, context -> Problem.send(context.response(), 413, "Content Too Large",
+        "the request body is larger than the limit of this endpoint", context.request().path()));
     router.errorHandler(500, context -> {
       org.slf4j.LoggerFactory.getLogger(WebApp.class)
           .error("request {} failed", Redaction.redactUri(context.request().uri()), context.failure());

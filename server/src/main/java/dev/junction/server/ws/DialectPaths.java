@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class DialectPaths {
 
   private final Map<String, DialectRoute> byBase = new LinkedHashMap<>();
+  private final Map<String, DialectRoute> exact = new LinkedHashMap<>();
 
   /** Serves {@code dialect} at {@code basePath}; clients must offer {@code requiredSubprotocol} unless null. */
   public DialectPaths add(String basePath, Dialect dialect, String requiredSubprotocol) {
@@ -23,9 +24,21 @@ public final class DialectPaths {
     return this;
   }
 
+  /** Serves {@code dialect} at exactly {@code path}, with no rooms below it (its clients name rooms in messages). */
+  public DialectPaths addExact(String path, Dialect dialect) {
+    if (exact.putIfAbsent(stripTrailingSlash(path), new DialectRoute(dialect, null, null)) != null) {
+      throw new IllegalArgumentException("two dialects on one path: " + path);
+    }
+    return this;
+  }
+
   /** The route for {@code path}, or empty when no dialect serves it or the room name is invalid. */
   public Optional<DialectRoute> match(String path) {
     String normalized = stripTrailingSlash(path);
+    DialectRoute exactRoute = exact.get(normalized);
+    if (exactRoute != null) {
+      return Optional.of(exactRoute);
+    }
     DialectRoute lobby = byBase.get(normalized);
     if (lobby != null) {
       return Optional.of(lobby);

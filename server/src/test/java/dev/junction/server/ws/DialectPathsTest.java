@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.signaling.SignalingEvents;
+import dev.junction.signaling.apprtc.AppRtcDialect;
+import dev.junction.signaling.apprtc.AppRtcLimits;
+import dev.junction.signaling.apprtc.AppRtcRooms;
 import dev.junction.signaling.mdn.MdnDialect;
 import dev.junction.signaling.tutorial.TutorialDialect;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,16 @@ class DialectPathsTest {
     assertThat(paths.match("/ws/mdn/a/b")).isEmpty();
     assertThat(paths.match("/ws/mdn/bad%20room")).isEmpty();
     assertThat(paths.match("/ws/other/room")).isEmpty();
+  }
+
+  @Test
+  void anExactPathHasNoRoomsBelowIt() {
+    AppRtcDialect apprtc = new AppRtcDialect(AppRtcLimits.COLLIDER, System::nanoTime,
+        AppRtcRooms.randomClientIds(), SignalingEvents.NONE);
+    DialectPaths collider = new DialectPaths().addExact("/apprtc/collider/ws", apprtc);
+    assertThat(collider.match("/apprtc/collider/ws")).contains(new DialectRoute(apprtc, null, null));
+    assertThat(collider.match("/apprtc/collider/ws/")).contains(new DialectRoute(apprtc, null, null));
+    assertThat(collider.match("/apprtc/collider/ws/room")).isEmpty();
   }
 
   @Test
