@@ -80,6 +80,16 @@ class AppRtcDialectTest {
     return socket;
   }
 
+  /** Alice and Bob joined room {@code r} and registered their sockets, as two web clients do. */
+  private record Call(JsonNode alice, WsClient aliceSocket, JsonNode bob, WsClient bobSocket) {}
+
+  private Call call() throws Exception {
+    JsonNode alice = join("r");
+    WsClient aliceSocket = register(alice);
+    JsonNode bob = join("r");
+    return new Call(alice, aliceSocket, bob, register(bob));
+  }
+
   private WsClient connect(String url) throws Exception {
     WsClient socket = WsClient.connect(url);
     sockets.add(socket);
@@ -280,28 +290,25 @@ class AppRtcDialectTest {
   @Test
   void aClientThatReconnectsWithinTheRoamingGraceKeepsItsPlaceAndItsMessages() throws Exception {
     start();
-    WsClient alice = register(join("r"));
-    JsonNode bob = join("r");
-    WsClient bobSocket = register(bob);
-    bobSocket.abort();
+    Call call = call();
+    call.bobSocket().abort();
     await().atMost(Duration.ofSeconds(5)).until(() -> colliderStatus().get("openws").asInt() == 1);
-    alice.send(sendCommand("while you were away"));
+    call.aliceSocket().send(sendCommand("while you were away"));
 
-    WsClient bobAgain = register(bob);
+    WsClient bobAgain = register(call.bob());
     assertThat(nextMsg(bobAgain)).isEqualTo("while you were away");
     assertThat(post("/join/r", null).get("result").asText()).isEqualTo("FULL");
     bobAgain.send(sendCommand("back"));
-    assertThat(nextMsg(alice)).isEqualTo("back");
+    assertThat(nextMsg(call.aliceSocket())).isEqualTo("back");
   }
 
   @Test
   void aClientThatDoesNotComeBackWithinTheGraceIsGoneAndTheOtherIsTold() throws Exception {
     start("apprtc.roamingGraceSeconds=1");
-    WsClient alice = register(join("r"));
-    JsonNode bob = join("r");
-    register(bob).abort();
-    assertThat(alice.next().toString()).isEqualTo(BYE_FRAME);
-    WsClient late = register(bob);
+    Call call = call();
+    call.bobSocket().abort();
+    assertThat(call.aliceSocket().next().toString()).isEqualTo(BYE_FRAME);
+    WsClient late = register(call.bob());
     assertThat(nextError(late)).startsWith("Unknown client");
     JsonNode carol = join("r");
     assertThat(carol.get("is_initiator").asText()).isEqualTo("false");
@@ -310,32 +317,28 @@ class AppRtcDialectTest {
   @Test
   void leavingTellsTheOtherSideByeAndClosesTheLeaversSocket() throws Exception {
     start();
-    JsonNode alice = join("r");
-    WsClient aliceSocket = register(alice);
-    JsonNode bob = join("r");
-    WsClient bobSocket = register(bob);
-    assertThat(post("/leave/r/" + bob.get("client_id").asText(), null).get("result").asText()).isEqualTo("SUCCESS");
-    assertThat(aliceSocket.next().toString()).isEqualTo(BYE_FRAME);
-    assertThat(bobSocket.closeCode()).isEqualTo(1000);
+    Call call = call();
+    assertThat(post("/leave/r/" + call.bob().get("client_id").asText(), null).get("result").asText())
+        .isEqualTo("SUCCESS");
+    assertThat(call.aliceSocket().next().toString()).isEqualTo(BYE_FRAME);
+    assertThat(call.bobSocket().closeCode()).isEqualTo(1000);
     // Alice is the initiator now: what she posts waits for the next joiner.
-    post("/message/r/" + alice.get("client_id").asText(), "{\"type\":\"offer\"}");
+    post("/message/r/" + call.alice().get("client_id").asText(), "{\"type\":\"offer\"}");
     assertThat(join("r").get("messages").get(0).asText()).isEqualTo("{\"type\":\"offer\"}");
   }
 
   @Test
   void collidersDeleteRemovesTheClientAndItsHttpSendReachesTheOther() throws Exception {
     start();
-    WsClient alice = register(join("r"));
-    JsonNode bob = join("r");
-    WsClient bobSocket = register(bob);
-    String bobPath = "/collider/r/" + bob.get("client_id").asText();
+    Call call = call();
+    String bobPath = "/collider/r/" + call.bob().get("client_id").asText();
     assertThat(request("POST", bobPath, "{\"type\":\"answer\"}").body()).isEqualTo("OK\n");
-    assertThat(nextMsg(alice)).isEqualTo("{\"type\":\"answer\"}");
+    assertThat(nextMsg(call.aliceSocket())).isEqualTo("{\"type\":\"answer\"}");
     HttpResponse<String> deleted = request("DELETE", bobPath, null);
     assertThat(deleted.statusCode()).isEqualTo(200);
     assertThat(deleted.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
-    assertThat(alice.next().toString()).isEqualTo(BYE_FRAME);
-    assertThat(bobSocket.closeCode()).isEqualTo(1000);
+    assertThat(call.aliceSocket().next().toString()).isEqualTo(BYE_FRAME);
+    assertThat(call.bobSocket().closeCode()).isEqualTo(1000);
     assertThat(request("POST", bobPath, "late").statusCode()).isEqualTo(404);
   }
 
@@ -377,10 +380,7 @@ class AppRtcDialectTest {
   @Test
   void aMisbehavingStrangerDoesNotDisturbACallBetweenTwoOthers() throws Exception {
     start();
-    JsonNode alice = join("r");
-    WsClient aliceSocket = register(alice);
-    JsonNode bob = join("r");
-    WsClient bobSocket = register(bob);
+    Call call = call();
 
     assertThat(post("/join/r", null).get("result").asText()).isEqualTo("FULL");
     WsClient stranger = connect(colliderUrl());
@@ -394,12 +394,12 @@ class AppRtcDialectTest {
     assertThat(post("/leave/r/99999999", null).get("result").asText()).isEqualTo("UNKNOWN_CLIENT");
     assertThat(request("POST", "/join/no%20such", null).statusCode()).isEqualTo(404);
 
-    aliceSocket.send(sendCommand("still here?"));
-    assertThat(nextMsg(bobSocket)).isEqualTo("still here?");
-    bobSocket.send(sendCommand("yes"));
-    assertThat(nextMsg(aliceSocket)).isEqualTo("yes");
-    aliceSocket.expectSilence(200);
-    bobSocket.expectSilence(0);
+    call.aliceSocket().send(sendCommand("still here?"));
+    assertThat(nextMsg(call.bobSocket())).isEqualTo("still here?");
+    call.bobSocket().send(sendCommand("yes"));
+    assertThat(nextMsg(call.aliceSocket())).isEqualTo("yes");
+    call.aliceSocket().expectSilence(200);
+    call.bobSocket().expectSilence(0);
   }
 
   private JsonNode colliderStatus() throws Exception {

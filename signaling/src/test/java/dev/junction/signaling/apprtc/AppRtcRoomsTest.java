@@ -31,6 +31,17 @@ class AppRtcRoomsTest {
     return ColliderFrames.message(msg);
   }
 
+  /** Alice and Bob in room {@code r}, both registered. */
+  private record Call(String alice, String bob, RecordingConnection aliceSocket, RecordingConnection bobSocket) {}
+
+  private Call call() {
+    Call call = new Call(rooms.join("r").clientId(), rooms.join("r").clientId(),
+        new RecordingConnection(), new RecordingConnection());
+    rooms.register("r", call.alice(), call.aliceSocket());
+    rooms.register("r", call.bob(), call.bobSocket());
+    return call;
+  }
+
   @Test
   void theFirstClientIsTheInitiatorAndAThirdFindsTheRoomFull() {
     JoinResult first = rooms.join("r");
@@ -95,16 +106,11 @@ class AppRtcRoomsTest {
 
   @Test
   void aMessageForARegisteredClientIsDeliveredAtOnce() {
-    String alice = rooms.join("r").clientId();
-    String bob = rooms.join("r").clientId();
-    RecordingConnection aliceSocket = new RecordingConnection();
-    RecordingConnection bobSocket = new RecordingConnection();
-    rooms.register("r", alice, aliceSocket);
-    rooms.register("r", bob, bobSocket);
-    assertThat(rooms.send("r", bob, "answer", bobSocket)).isEqualTo(Delivery.DELIVERED);
-    assertThat(aliceSocket.take()).containsExactly(frame("answer"));
-    assertThat(rooms.message("r", alice, "candidate")).isEqualTo(RoomResult.SUCCESS);
-    assertThat(bobSocket.take()).containsExactly(frame("candidate"));
+    Call call = call();
+    assertThat(rooms.send("r", call.bob(), "answer", call.bobSocket())).isEqualTo(Delivery.DELIVERED);
+    assertThat(call.aliceSocket().take()).containsExactly(frame("answer"));
+    assertThat(rooms.message("r", call.alice(), "candidate")).isEqualTo(RoomResult.SUCCESS);
+    assertThat(call.bobSocket().take()).containsExactly(frame("candidate"));
   }
 
   @Test
@@ -176,42 +182,32 @@ class AppRtcRoomsTest {
 
   @Test
   void aClientThatReconnectsWithinTheGraceKeepsItsPlaceAndWhatWasSentMeanwhile() {
-    String alice = rooms.join("r").clientId();
-    String bob = rooms.join("r").clientId();
-    RecordingConnection aliceSocket = new RecordingConnection();
-    RecordingConnection bobSocket = new RecordingConnection();
-    rooms.register("r", alice, aliceSocket);
-    rooms.register("r", bob, bobSocket);
+    Call call = call();
 
-    rooms.unregister("r", bob, bobSocket);
+    rooms.unregister("r", call.bob(), call.bobSocket());
     assertThat(rooms.registeredCount()).isEqualTo(1);
-    assertThat(rooms.send("r", alice, "while away", aliceSocket)).isEqualTo(Delivery.QUEUED);
+    assertThat(rooms.send("r", call.alice(), "while away", call.aliceSocket())).isEqualTo(Delivery.QUEUED);
     advanceSeconds(9);
     rooms.sweep();
     RecordingConnection bobAgain = new RecordingConnection();
-    assertThat(rooms.register("r", bob, bobAgain)).isTrue();
+    assertThat(rooms.register("r", call.bob(), bobAgain)).isTrue();
     assertThat(bobAgain.take()).containsExactly(frame("while away"));
     advanceSeconds(60);
     rooms.sweep();
     assertThat(rooms.join("r").result()).as("both still there").isEqualTo(RoomResult.FULL);
-    assertThat(aliceSocket.take()).as("no bye").isEmpty();
+    assertThat(call.aliceSocket().take()).as("no bye").isEmpty();
   }
 
   @Test
   void aClientThatDoesNotComeBackWithinTheGraceIsRemoved() {
-    String alice = rooms.join("r").clientId();
-    String bob = rooms.join("r").clientId();
-    RecordingConnection aliceSocket = new RecordingConnection();
-    RecordingConnection bobSocket = new RecordingConnection();
-    rooms.register("r", alice, aliceSocket);
-    rooms.register("r", bob, bobSocket);
-    rooms.unregister("r", alice, aliceSocket);
+    Call call = call();
+    rooms.unregister("r", call.alice(), call.aliceSocket());
     advanceSeconds(10);
     rooms.sweep();
-    assertThat(bobSocket.take()).containsExactly(frame("{\"type\":\"bye\"}"));
-    assertThat(rooms.register("r", alice, new RecordingConnection())).isFalse();
-    // bob is the initiator now: what he posts waits for the next joiner.
-    assertThat(rooms.message("r", bob, "new offer")).isEqualTo(RoomResult.SUCCESS);
+    assertThat(call.bobSocket().take()).containsExactly(frame("{\"type\":\"bye\"}"));
+    assertThat(rooms.register("r", call.alice(), new RecordingConnection())).isFalse();
+    // Bob is the initiator now: what he posts waits for the next joiner.
+    assertThat(rooms.message("r", call.bob(), "new offer")).isEqualTo(RoomResult.SUCCESS);
     assertThat(rooms.join("r").messages()).containsExactly("new offer");
   }
 
