@@ -10,6 +10,7 @@ import dev.junction.signaling.apprtc.ColliderStatus;
 import dev.junction.signaling.apprtc.Delivery;
 import dev.junction.signaling.apprtc.JoinResult;
 import dev.junction.signaling.apprtc.RoomResult;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -59,20 +60,25 @@ public final class AppRtcRoutes {
 
   /** Adds the routes to {@code router}. */
   public void mount(Router router) {
-    router.route(basePath + "/*").handler(CorsHandler.create()
-        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)));
-    router.route(basePath + "/*").handler(BodyHandler.create(false).setBodyLimit(maxMessageBytes));
-
-    router.post(basePath + "/join/:room").handler(this::join);
-    router.post(basePath + "/message/:room/:client").handler(this::message);
-    router.post(basePath + "/leave/:room/:client").handler(this::leave);
-    router.get(basePath + "/params").handler(context -> json(context, params.roomIndependent(context)));
-    router.post(basePath + "/v1alpha/iceconfig").handler(iceServers);
-
+    // CORS per route, not on the prefix: mounted at the root, a prefix would cover every page.
+    CorsHandler cors = CorsHandler.create().allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE));
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxMessageBytes);
     String collider = basePath + "/collider";
-    router.get(collider + "/status").handler(this::status);
-    router.post(collider + "/:room/:client").handler(this::colliderPost);
-    router.delete(collider + "/:room/:client").handler(this::colliderDelete);
+    post(router, cors, body, basePath + "/join/:room", this::join);
+    post(router, cors, body, basePath + "/message/:room/:client", this::message);
+    post(router, cors, body, basePath + "/leave/:room/:client", this::leave);
+    post(router, cors, body, basePath + "/v1alpha/iceconfig", iceServers);
+    post(router, cors, body, collider + "/:room/:client", this::colliderPost);
+    router.delete(collider + "/:room/:client").handler(cors).handler(this::colliderDelete);
+    router.get(basePath + "/params").handler(cors).handler(context -> json(context, params.roomIndependent(context)));
+    router.get(collider + "/status").handler(cors).handler(this::status);
+  }
+
+  /** A POST route with a bounded body; the preflight a browser sends first (for DELETE too) is answered. */
+  private static void post(Router router, CorsHandler cors, BodyHandler body, String path,
+      Handler<RoutingContext> handler) {
+    router.options(path).handler(cors);
+    router.post(path).handler(cors).handler(body).handler(handler);
   }
 
   private void join(RoutingContext context) {

@@ -334,6 +334,10 @@ class AppRtcDialectTest {
     String bobPath = "/collider/r/" + call.bob().get("client_id").asText();
     assertThat(request("POST", bobPath, "{\"type\":\"answer\"}").body()).isEqualTo("OK\n");
     assertThat(nextMsg(call.aliceSocket())).isEqualTo("{\"type\":\"answer\"}");
+    HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(base() + bobPath))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example")
+        .header("Access-Control-Request-Method", "DELETE").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("DELETE");
     HttpResponse<String> deleted = request("DELETE", bobPath, null);
     assertThat(deleted.statusCode()).isEqualTo(200);
     assertThat(deleted.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
