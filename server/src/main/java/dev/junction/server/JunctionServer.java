@@ -124,15 +124,12 @@ public final class JunctionServer implements AutoCloseable {
     }
 
     IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
-    Optional<AppRtcRoutes> apprtc = Optional.empty();
-    if (config.apprtc().enabled()) {
-      apprtc = Optional.of(startAppRtc(paths, iceServers));
-    }
-    Optional<AppRtcRoutes> apprtcRoutes = apprtc;
+    Optional<AppRtcRoutes> apprtc = config.apprtc().enabled()
+        ? Optional.of(startAppRtc(paths, iceServers)) : Optional.empty();
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
             .requestHandler(WebApp.router(loopVertx, metrics, iceServers, () -> serving,
-                router -> apprtcRoutes.ifPresent(routes -> routes.mount(router))))
+                router -> apprtc.ifPresent(routes -> routes.mount(router))))
             .webSocketHandshakeHandler(handshake -> sockets.handshake(handshake, paths::match)));
 
     if (config.mdn().enabled() && config.mdn().ownListener()) {
