@@ -14,6 +14,9 @@ public interface SignalingEvents {
   /** A connection accepted by {@code dialect} is gone. */
   default void connectionClosed(String dialect) {}
 
+  /** A client joined a room of {@code dialect}. */
+  default void roomJoined(String dialect) {}
+
   /** A message arrived and passed the transport's checks. */
   default void messageReceived(String dialect) {}
 

@@ -11,6 +11,7 @@ public record JunctionConfig(
     MdnConfig mdn,
     TutorialConfig tutorial,
     PeerJsConfig peerjs,
+    AppRtcConfig apprtc,
     IceConfig ice,
     TurnConfig turn,
     GatewayConfig gateway) {}

@@ -41,6 +41,11 @@ public final class SignalingMetrics implements SignalingEvents {
   }
 
   @Override
+  public void roomJoined(String dialect) {
+    meters(dialect).joins.increment();
+  }
+
+  @Override
   public void messageReceived(String dialect) {
     meters(dialect).received.increment();
   }
@@ -72,6 +77,7 @@ public final class SignalingMetrics implements SignalingEvents {
   private static final class DialectMeters {
     final AtomicInteger open = new AtomicInteger();
     final Counter opened;
+    final Counter joins;
     final Counter received;
     final Counter relayed;
     final Counter queued;
@@ -85,6 +91,10 @@ public final class SignalingMetrics implements SignalingEvents {
           .register(registry);
       opened = Counter.builder("junction.signaling.connections.opened")
           .description("Signaling connections accepted")
+          .tag("dialect", dialect)
+          .register(registry);
+      joins = Counter.builder("junction.signaling.room.joins")
+          .description("Clients let into a room")
           .tag("dialect", dialect)
           .register(registry);
       received = Counter.builder("junction.signaling.messages.received")
