@@ -14,6 +14,7 @@ import dev.junction.server.http.WebApp;
 import dev.junction.server.metrics.Metrics;
 import dev.junction.server.metrics.SignalingMetrics;
 import dev.junction.server.metrics.TurnMetrics;
+import dev.junction.server.nativev1.NativeProtocol;
 import dev.junction.server.gateway.GatewayMetrics;
 import dev.junction.server.gateway.RunningGateway;
 import dev.junction.server.turn.TurnLauncher;
@@ -25,6 +26,7 @@ import dev.junction.signaling.apprtc.AppRtcDialect;
 import dev.junction.signaling.apprtc.AppRtcLimits;
 import dev.junction.signaling.apprtc.AppRtcRooms;
 import dev.junction.signaling.mdn.MdnDialect;
+import dev.junction.signaling.nativev1.NativeDialect;
 import dev.junction.signaling.peerjs.PeerJsDialect;
 import dev.junction.signaling.peerjs.PeerJsSettings;
 import dev.junction.signaling.tutorial.TutorialDialect;
@@ -72,7 +74,7 @@ public final class JunctionServer implements AutoCloseable {
   private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
   /** How often AppRTC's register timeouts and roaming graces are checked. */
   private static final long APPRTC_SWEEP_MILLIS = 500;
-  /** Offered on every listener; the MDN dialect requires it, the others accept it. */
+  /** Offered on every listener (with the native protocol's); the MDN dialect requires it, the others accept it. */
   private static final String JSON_SUBPROTOCOL = "json";
 
   private final JunctionConfig config;
@@ -144,6 +146,11 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (gateway != null) {
       apis.add(gateway::mount);
+    }
+    if (config.nativeProtocol().enabled()) {
+      apis.add(NativeProtocol.start(config.nativeProtocol(), config.signaling().maxFrameBytes(), maxRooms, vertx,
+          events, paths));
+      events.declare(NativeDialect.NAME);
     }
     httpPort = listenOnEveryLoop("HTTP", config.http().port(), (loopVertx, port) ->
         loopVertx.createHttpServer(listenerOptions(port))
@@ -235,7 +242,7 @@ public final class JunctionServer implements AutoCloseable {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(http.host())
         .setPort(port)
-        .setWebSocketSubProtocols(List.of(JSON_SUBPROTOCOL))
+        .setWebSocketSubProtocols(List.of(JSON_SUBPROTOCOL, NativeDialect.SUBPROTOCOL))
         .setMaxWebSocketFrameSize(maxFrame)
         .setMaxWebSocketMessageSize(maxFrame)
         // Signaling messages are small and many: deflating each costs more CPU than it saves.
@@ -337,6 +344,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (config.apprtc().enabled()) {
       urls.add(base + config.apprtc().basePath());
+    }
+    if (config.nativeProtocol().enabled()) {
+      urls.add(ws + config.nativeProtocol().path());
     }
     if (mdnPort() > 0) {
       urls.add((tls ? "wss" : "ws") + "://localhost:" + mdnPort() + "/");

@@ -12,6 +12,9 @@ public final class TestServers {
   /** The TURN REST secret of test servers (no secret file is written). */
   public static final String TURN_SECRET = "test-turn-secret-0123456789";
 
+  /** The HS256 secret of the native protocol's tokens on test servers (no secret file is written). */
+  public static final String NATIVE_SECRET = "test-native-token-secret-0123456789abcdef";
+
   /** The development user's password on gateway test servers. */
   public static final String DEV_PASSWORD = "test-dev-password";
   /** The bundled demo camera of the default configuration. */
@@ -23,7 +26,8 @@ public final class TestServers {
   public static JunctionConfig config(String... overrides) {
     List<String> all = new ArrayList<>(List.of("http.host=127.0.0.1", "http.port=0", "mdn.port=0",
         "turn.listenHost=127.0.0.1", "turn.port=0", "turn.tlsPort=0", "turn.relayAddress=127.0.0.1",
-        "turn.secrets=[\"" + TURN_SECRET + "\"]", "gateway.enabled=false"));
+        "turn.secrets=[\"" + TURN_SECRET + "\"]", "gateway.enabled=false",
+        "native.auth.hs256Secrets=[\"" + NATIVE_SECRET + "\"]"));
     all.addAll(List.of(overrides));
     return ConfigLoader.load(null, Map.of(), all);
   }

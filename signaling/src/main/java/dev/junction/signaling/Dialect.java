@@ -27,4 +27,13 @@ public interface Dialect {
   default ClientSession open(Connection connection, String roomName, Map<String, String> query) {
     return open(connection, roomName);
   }
+
+  /**
+   * Starts a session for a connection whose whole {@code handshake} the dialect may read (the
+   * native protocol takes a token from the {@code Authorization} header or a subprotocol). The
+   * default hands the room and query to {@link #open(Connection, String, Map)}.
+   */
+  default ClientSession open(Connection connection, Handshake handshake) {
+    return open(connection, handshake.room(), handshake.query());
+  }
 }

@@ -51,7 +51,19 @@ public enum ErrorKind {
   /** The message named a client the room does not have (never joined, left, or timed out). */
   UNKNOWN_CLIENT,
   /** The client did not identify itself within the time allowed after connecting or joining. */
-  REGISTER_TIMEOUT;
+  REGISTER_TIMEOUT,
+  /** A token was required and none was presented. */
+  TOKEN_MISSING,
+  /** The token was malformed, forged, signed with an unknown key or for another issuer or audience. */
+  TOKEN_INVALID,
+  /** The token's {@code exp} has passed, or its {@code nbf} has not come yet. */
+  TOKEN_EXPIRED,
+  /** The client's grants do not allow what it asked for (a room, media, data). */
+  NOT_GRANTED,
+  /** The client addressed a room it is not in. */
+  NOT_IN_ROOM,
+  /** A resume named an unknown or expired session, the wrong secret or an impossible sequence number. */
+  RESUME_FAILED;
 
   /** The metrics label: lowercase with underscores. */
   public String label() {

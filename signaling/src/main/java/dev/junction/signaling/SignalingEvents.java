@@ -17,6 +17,9 @@ public interface SignalingEvents {
   /** A client joined a room of {@code dialect}. */
   default void roomJoined(String dialect) {}
 
+  /** A client whose connection dropped took its session back within the grace window. */
+  default void sessionResumed(String dialect) {}
+
   /** A message arrived and passed the transport's checks. */
   default void messageReceived(String dialect) {}
 

@@ -25,6 +25,7 @@ final class ConfigValidator {
     validator.dialects(config.http(), config.mdn(), config.tutorial());
     validator.peerjs(config.peerjs(), config.mdn(), config.tutorial());
     validator.apprtc(config.apprtc(), config.signaling());
+    validator.nativeProtocol(config.nativeProtocol(), config);
     validator.ice(config.ice());
     validator.turn(config.turn(), config.http());
     validator.gateway(config.gateway());
@@ -123,6 +124,50 @@ final class ConfigValidator {
     if (apprtc.maxQueuedBytes() < signaling.maxFrameBytes()) {
       problems.add("apprtc.maxQueuedBytes must be >= signaling.maxFrameBytes ("
           + signaling.maxFrameBytes() + "), got " + apprtc.maxQueuedBytes());
+    }
+  }
+
+  private void nativeProtocol(NativeConfig n, JunctionConfig config) {
+    path("native.path", n.path());
+    positive("native.roomCapacity", n.roomCapacity());
+    positive("native.maxRoomsPerPeer", n.maxRoomsPerPeer());
+    positive("native.resumeGraceSeconds", n.resumeGraceSeconds());
+    positive("native.helloTimeoutSeconds", n.helloTimeoutSeconds());
+    positive("native.ackWindow", n.ackWindow());
+    positive("native.queue.maxMessages", n.queue().maxMessages());
+    positive("native.queue.maxBytes", n.queue().maxBytes());
+    positive("native.queue.ttlSeconds", n.queue().ttlSeconds());
+    if (!List.of("reject", "rename", "replace").contains(n.duplicateIdentity())) {
+      problems.add("native.duplicateIdentity must be reject, rename or replace, got \"" + n.duplicateIdentity() + "\"");
+    }
+    // A full-size message must fit the queue, or it could never wait for an absent recipient.
+    if (n.queue().maxBytes() < config.signaling().maxFrameBytes()) {
+      problems.add("native.queue.maxBytes must be >= signaling.maxFrameBytes (" + config.signaling().maxFrameBytes()
+          + "), got " + n.queue().maxBytes());
+    }
+    NativeConfig.Auth auth = n.auth();
+    if (!"none".equals(auth.mode()) && !"jwt".equals(auth.mode())) {
+      problems.add("native.auth.mode must be none or jwt, got \"" + auth.mode() + "\"");
+    }
+    for (int i = 0; i < auth.hs256Secrets().size(); i++) {
+      String secret = auth.hs256Secrets().get(i);
+      if (secret == null || secret.length() < 32) {
+        problems.add("native.auth.hs256Secrets[" + i + "] must be at least 32 characters (HS256 needs 256 bits)");
+      }
+    }
+    if (auth.hs256Secrets().isEmpty() && !isSet(auth.secretFile())) {
+      problems.add("native.auth.secretFile must not be empty while native.auth.hs256Secrets is");
+    }
+    for (int i = 0; i < auth.rs256PublicKeyFiles().size(); i++) {
+      readableFile("native.auth.rs256PublicKeyFiles[" + i + "]", auth.rs256PublicKeyFiles().get(i));
+    }
+    if (n.enabled() && n.path() != null) {
+      boolean clash = (config.mdn().enabled() && n.path().equals(config.mdn().path()))
+          || (config.tutorial().enabled() && n.path().equals(config.tutorial().path()))
+          || (config.peerjs().enabled() && n.path().equals(config.peerjs().webSocketPath()));
+      if (clash) {
+        problems.add("native.path " + n.path() + " is another dialect's path already");
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.junction.server.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The whole server configuration, bound from YAML (defaults in {@code default-config.yml}, then the
  * user's file, then {@code JUNCTION_*} environment variables, then {@code --set} flags).
@@ -12,6 +14,7 @@ public record JunctionConfig(
     TutorialConfig tutorial,
     PeerJsConfig peerjs,
     AppRtcConfig apprtc,
+    @JsonProperty("native") NativeConfig nativeProtocol,
     IceConfig ice,
     TurnConfig turn,
     GatewayConfig gateway) {}

@@ -46,6 +46,11 @@ public final class SignalingMetrics implements SignalingEvents {
   }
 
   @Override
+  public void sessionResumed(String dialect) {
+    meters(dialect).resumes.increment();
+  }
+
+  @Override
   public void messageReceived(String dialect) {
     meters(dialect).received.increment();
   }
@@ -78,6 +83,7 @@ public final class SignalingMetrics implements SignalingEvents {
     final AtomicInteger open = new AtomicInteger();
     final Counter opened;
     final Counter joins;
+    final Counter resumes;
     final Counter received;
     final Counter relayed;
     final Counter queued;
@@ -95,6 +101,10 @@ public final class SignalingMetrics implements SignalingEvents {
           .register(registry);
       joins = Counter.builder("junction.signaling.room.joins")
           .description("Clients let into a room")
+          .tag("dialect", dialect)
+          .register(registry);
+      resumes = Counter.builder("junction.signaling.sessions.resumed")
+          .description("Sessions taken back by a reconnecting client within the grace window")
           .tag("dialect", dialect)
           .register(registry);
       received = Counter.builder("junction.signaling.messages.received")

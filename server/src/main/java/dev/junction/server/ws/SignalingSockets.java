@@ -3,6 +3,7 @@ package dev.junction.server.ws;
 import dev.junction.signaling.CloseReason;
 import dev.junction.signaling.ConnectionsPerAddress;
 import dev.junction.signaling.ErrorKind;
+import dev.junction.signaling.Handshake;
 import dev.junction.signaling.InboundGuard;
 import dev.junction.signaling.RateLimits;
 import dev.junction.signaling.SignalingEvents;
@@ -10,8 +11,11 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,10 +76,10 @@ public final class SignalingSockets {
       refuseHandshake(handshake, dialect, ErrorKind.CONNECTION_LIMIT, 429);
       return;
     }
-    Map<String, String> query = queryParameters(handshake.query());
+    Handshake seen = new Handshake(route.get().room(), queryParameters(handshake.query()), headers(handshake));
     handshake.accept().onComplete(accepted -> {
       if (accepted.succeeded()) {
-        open(accepted.result(), route.get(), address, query);
+        open(accepted.result(), route.get(), address, seen);
       } else {
         perAddress.release(address);
       }
@@ -105,13 +109,21 @@ public final class SignalingSockets {
     return first;
   }
 
-  private void open(ServerWebSocket webSocket, DialectRoute route, String address, Map<String, String> query) {
+  /** Every header, names lower-cased; a dialect that authenticates at the handshake reads them. */
+  private static Map<String, List<String>> headers(ServerWebSocketHandshake handshake) {
+    Map<String, List<String>> headers = new HashMap<>();
+    handshake.headers().forEach(entry -> headers.computeIfAbsent(entry.getKey().toLowerCase(Locale.ROOT),
+        name -> new ArrayList<>()).add(entry.getValue()));
+    return headers;
+  }
+
+  private void open(ServerWebSocket webSocket, DialectRoute route, String address, Handshake handshake) {
     String dialect = route.dialect().name();
     SignalingSocket socket = new SignalingSocket(webSocket, Vertx.currentContext(), address, dialect,
         new InboundGuard(policy.rateLimits(), System::nanoTime), policy.maxMessageBytes(), events);
     open.add(socket);
     events.connectionOpened(dialect);
-    socket.attach(route.dialect().open(socket, route.room(), query), () -> {
+    socket.attach(route.dialect().open(socket, handshake), () -> {
       open.remove(socket);
       perAddress.release(address);
       events.connectionClosed(dialect);

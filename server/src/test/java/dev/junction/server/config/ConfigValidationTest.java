@@ -83,6 +83,26 @@ class ConfigValidationTest {
   }
 
   @Test
+  void nativeProtocolSettingsMustBeUsable() {
+    for (String limit : List.of("roomCapacity", "maxRoomsPerPeer", "resumeGraceSeconds", "helloTimeoutSeconds",
+        "ackWindow", "queue.maxMessages", "queue.ttlSeconds")) {
+      assertThatThrownBy(() -> load("native." + limit + "=0")).hasMessage("native." + limit + " must be > 0, got 0");
+    }
+    assertThatThrownBy(() -> load("native.queue.maxBytes=1000"))
+        .hasMessage("native.queue.maxBytes must be >= signaling.maxFrameBytes (65536), got 1000");
+    assertThatThrownBy(() -> load("native.duplicateIdentity=kick"))
+        .hasMessage("native.duplicateIdentity must be reject, rename or replace, got \"kick\"");
+    assertThatThrownBy(() -> load("native.auth.mode=ldap")).hasMessage("native.auth.mode must be none or jwt, got \"ldap\"");
+    assertThatThrownBy(() -> load("native.auth.hs256Secrets=[\"short\"]"))
+        .hasMessage("native.auth.hs256Secrets[0] must be at least 32 characters (HS256 needs 256 bits)");
+    assertThatThrownBy(() -> load("native.auth.rs256PublicKeyFiles=[\"/nonexistent.pem\"]"))
+        .hasMessageStartingWith("native.auth.rs256PublicKeyFiles[0] must name a readable file");
+    assertThatThrownBy(() -> load("native.path=/ws/mdn")).hasMessage("native.path /ws/mdn is another dialect's path already");
+    assertThat(load("native.duplicateIdentity=reject", "native.auth.mode=jwt").nativeProtocol().auth().tokenRequired())
+        .isTrue();
+  }
+
+  @Test
   void theShutdownGraceMustNotBeNegative() {
     assertThatThrownBy(() -> load("http.shutdownGraceMillis=-1"))
         .hasMessage("http.shutdownGraceMillis must be >= 0, got -1");

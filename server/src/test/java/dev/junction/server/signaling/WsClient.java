@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -30,8 +31,10 @@ public final class WsClient implements AutoCloseable {
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private WsClient(HttpClient http, URI uri, String... subprotocols) throws Exception {
+  private WsClient(HttpClient http, URI uri, Consumer<WebSocket.Builder> customize, String... subprotocols)
+      throws Exception {
     WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
+    customize.accept(builder);
     if (subprotocols.length > 0) {
       builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
     }
@@ -45,7 +48,13 @@ public final class WsClient implements AutoCloseable {
 
   /** Opens a socket through {@code http} (for example one that trusts a test certificate). */
   public static WsClient connect(HttpClient http, String uri, String... subprotocols) throws Exception {
-    return new WsClient(http, URI.create(uri), subprotocols);
+    return new WsClient(http, URI.create(uri), builder -> { }, subprotocols);
+  }
+
+  /** Opens a socket to {@code uri} once {@code customize} has set what the test needs (headers). */
+  public static WsClient connect(String uri, Consumer<WebSocket.Builder> customize, String... subprotocols)
+      throws Exception {
+    return new WsClient(HttpClient.newHttpClient(), URI.create(uri), customize, subprotocols);
   }
 
   public String subprotocol() {

@@ -38,8 +38,8 @@ class ColliderSessionTest {
     String bob = dialect.join("r").clientId();
     RecordingConnection aliceSocket = new RecordingConnection();
     RecordingConnection bobSocket = new RecordingConnection();
-    dialect.open(aliceSocket, null).onText(register("r", alice));
-    ClientSession bobSession = dialect.open(bobSocket, null);
+    dialect.open(aliceSocket, (String) null).onText(register("r", alice));
+    ClientSession bobSession = dialect.open(bobSocket, (String) null);
     bobSession.onText(register("r", bob));
     bobSession.onText("{\"cmd\":\"send\",\"msg\":\"{\\\"type\\\":\\\"answer\\\"}\"}");
     assertThat(aliceSocket.take()).containsExactly("{\"msg\":\"{\\\"type\\\":\\\"answer\\\"}\",\"error\":\"\"}");
@@ -50,7 +50,7 @@ class ColliderSessionTest {
   @Test
   void badJsonAndUnknownCommandsGetAnErrorFrameAndTheSocketStaysOpen() throws Exception {
     RecordingConnection socket = new RecordingConnection();
-    ClientSession session = dialect.open(socket, null);
+    ClientSession session = dialect.open(socket, (String) null);
     session.onText("{not json");
     assertThat(errorOf(socket)).startsWith("Invalid JSON");
     session.onText("{\"cmd\":\"dance\"}");
@@ -65,7 +65,7 @@ class ColliderSessionTest {
   void sendBeforeRegisterAndRegisterMistakesAreRefused() throws Exception {
     String alice = dialect.join("r").clientId();
     RecordingConnection socket = new RecordingConnection();
-    ClientSession session = dialect.open(socket, null);
+    ClientSession session = dialect.open(socket, (String) null);
     session.onText("{\"cmd\":\"send\",\"msg\":\"x\"}");
     assertThat(errorOf(socket)).isEqualTo("Client not registered");
     session.onText("{\"cmd\":\"register\",\"roomid\":\"r\"}");
@@ -87,8 +87,8 @@ class ColliderSessionTest {
   void aSocketThatDoesNotRegisterWithinTheTimeoutGetsAnErrorAndIsClosed() throws Exception {
     RecordingConnection idle = new RecordingConnection();
     RecordingConnection prompt = new RecordingConnection();
-    dialect.open(idle, null);
-    dialect.open(prompt, null).onText(register("r", dialect.join("r").clientId()));
+    dialect.open(idle, (String) null);
+    dialect.open(prompt, (String) null).onText(register("r", dialect.join("r").clientId()));
     now += TimeUnit.SECONDS.toNanos(9);
     dialect.sweep();
     assertThat(idle.closed).isNull();
@@ -103,13 +103,13 @@ class ColliderSessionTest {
   void aClosedRegisteredSocketStartsTheRoamingGrace() {
     String alice = dialect.join("r").clientId();
     RecordingConnection socket = new RecordingConnection();
-    ClientSession session = dialect.open(socket, null);
+    ClientSession session = dialect.open(socket, (String) null);
     session.onText(register("r", alice));
     session.onClose();
     assertThat(dialect.status().openSockets()).isZero();
     now += TimeUnit.SECONDS.toNanos(5);
     dialect.sweep();
-    ClientSession again = dialect.open(new RecordingConnection(), null);
+    ClientSession again = dialect.open(new RecordingConnection(), (String) null);
     again.onText(register("r", alice));
     assertThat(dialect.status().openSockets()).isEqualTo(1);
   }

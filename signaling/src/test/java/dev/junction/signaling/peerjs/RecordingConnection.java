@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A connection that keeps what the dialect sent it and how it was closed. */
-final class RecordingConnection implements Connection {
+public final class RecordingConnection implements Connection {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,16 +39,16 @@ final class RecordingConnection implements Connection {
   }
 
   /** The state of a socket whose close handshake has begun but whose close event has not come. */
-  void startClosing() {
+  public void startClosing() {
     closing = true;
   }
 
-  CloseReason closed() {
+  public CloseReason closed() {
     return closed;
   }
 
   /** Every message sent so far, parsed, and forgets them. */
-  List<JsonNode> take() {
+  public List<JsonNode> take() {
     List<JsonNode> messages = new ArrayList<>();
     for (String text : sent) {
       try {
@@ -62,7 +62,7 @@ final class RecordingConnection implements Connection {
   }
 
   /** The types of every message sent so far, and forgets them. */
-  List<String> types() {
+  public List<String> types() {
     return take().stream().map(message -> message.path("type").asText()).toList();
   }
 }
