@@ -1,5 +1,7 @@
 package dev.junction.server;
 
+import dev.junction.server.apprtc.AppRtcRoutes;
+import dev.junction.server.config.AppRtcConfig;
 import dev.junction.server.config.HttpConfig;
 import dev.junction.server.config.JunctionConfig;
 import dev.junction.server.config.PeerJsConfig;
@@ -20,6 +22,9 @@ import dev.junction.server.ws.DialectPaths;
 import dev.junction.server.ws.DialectRoute;
 import dev.junction.server.ws.SignalingSockets;
 import dev.junction.signaling.RateLimits;
+import dev.junction.signaling.apprtc.AppRtcDialect;
+import dev.junction.signaling.apprtc.AppRtcLimits;
+import dev.junction.signaling.apprtc.AppRtcRooms;
 import dev.junction.signaling.mdn.MdnDialect;
 import dev.junction.signaling.nativev1.NativeDialect;
 import dev.junction.signaling.peerjs.PeerJsDialect;
@@ -67,6 +72,8 @@ public final class JunctionServer implements AutoCloseable {
    * than they give (docs/BENCHMARKS.md).
    */
   private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+  /** How often AppRTC's register timeouts and roaming graces are checked. */
+  private static final long APPRTC_SWEEP_MILLIS = 500;
   /** Offered on every listener (with the native protocol's); the MDN dialect requires it, the others accept it. */
   private static final String JSON_SUBPROTOCOL = "json";
 
@@ -134,6 +141,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     IceServersEndpoint iceServers = new IceServersEndpoint(config.ice(), builtInTurn);
     List<Consumer<Router>> apis = new ArrayList<>(List.of(dialectRoutes));
+    if (config.apprtc().enabled()) {
+      apis.add(startAppRtc(paths, iceServers)::mount);
+    }
     if (gateway != null) {
       apis.add(gateway::mount);
     }
@@ -173,8 +183,21 @@ public final class JunctionServer implements AutoCloseable {
         settings.aliveTimeoutMillis(), settings.concurrentLimit(), settings.maxQueuedPerPeer()), events, System::nanoTime);
     vertx.setPeriodic(settings.cleanupIntervalMillis(), id -> peerJs.sweep());
     events.declare(peerJs.name());
-    paths.addWithoutRooms(settings.webSocketPath(), peerJs);
+    paths.addExact(settings.webSocketPath(), peerJs);
     return new PeerJsApi(peerJs, settings)::mount;
+  }
+
+  /** AppRTC: Collider's socket among the dialect paths, its deadlines swept; returns its HTTP routes. */
+  private AppRtcRoutes startAppRtc(DialectPaths paths, IceServersEndpoint iceServers) {
+    AppRtcConfig settings = config.apprtc();
+    AppRtcDialect dialect = new AppRtcDialect(new AppRtcLimits(Duration.ofSeconds(settings.registerTimeoutSeconds()),
+        Duration.ofSeconds(settings.roamingGraceSeconds()), settings.maxQueuedMessages(), settings.maxQueuedBytes(),
+        config.signaling().maxRooms()), System::nanoTime, AppRtcRooms.randomClientIds(), events);
+    AppRtcRoutes routes = new AppRtcRoutes(dialect, settings, iceServers, config.signaling().maxFrameBytes());
+    paths.addExact(routes.colliderSocketPath(), dialect);
+    events.declare(dialect.name());
+    vertx.setPeriodic(APPRTC_SWEEP_MILLIS, id -> dialect.sweep());
+    return routes;
   }
 
   /** Starts the STUN/TURN server; returns how browsers are told to reach it. */
@@ -323,6 +346,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     if (config.peerjs().enabled()) {
       urls.add(ws + config.peerjs().webSocketPath());
+    }
+    if (config.apprtc().enabled()) {
+      urls.add(base + config.apprtc().basePath());
     }
     if (config.nativeProtocol().enabled()) {
       urls.add(ws + config.nativeProtocol().path());

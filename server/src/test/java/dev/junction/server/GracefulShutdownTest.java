@@ -30,7 +30,8 @@ class GracefulShutdownTest {
     Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
         "dev.junction.server.cli.Main", "run", "--set", "http.host=127.0.0.1", "--set", "http.port=0",
         "--set", "mdn.port=0", "--set", "turn.listenHost=127.0.0.1", "--set", "turn.port=0",
-        "--set", "turn.secrets=[\"" + TestServers.TURN_SECRET + "\"]")
+        "--set", "turn.secrets=[\"" + TestServers.TURN_SECRET + "\"]", "--set", "gateway.enabled=false",
+        "--set", "native.auth.hs256Secrets=[\"" + TestServers.NATIVE_SECRET + "\"]")
         .redirectErrorStream(true)
         .start();
     try {

@@ -44,10 +44,12 @@ public enum ErrorKind {
   NO_HEARTBEAT,
   /** The target was registered but its connection was already closing: the message was not delivered. */
   PEER_GONE,
-  /** The target is absent and already has as many messages waiting as allowed. */
+  /** A message was refused because the queue holding it for an absent peer is full. */
   QUEUE_FULL,
   /** A room is at its capacity; the client was not let in. */
   ROOM_FULL,
+  /** The message named a client the room does not have (never joined, left, or timed out). */
+  UNKNOWN_CLIENT,
   /** The client did not identify itself within the time allowed after connecting or joining. */
   REGISTER_TIMEOUT,
   /** A token was required and none was presented. */

@@ -12,7 +12,9 @@ import java.util.Set;
  * the XProtect API Gateway clients call: the password grant with {@code client_id}
  * GrantValidatorClient (access token only, as 2022 R3 – 2024 R2 samples expect) or VmsClient
  * (also a refresh token, 2025 R1+), and the refresh_token grant. Errors are OAuth2 JSON
- * ({@code error}, {@code error_description}, RFC 6749 §5.2). Needs a BodyHandler before it.
+ * ({@code error}, {@code error_description}, RFC 6749 §5.2). Ten failed logins from one address
+ * within a minute make it wait ({@link LoginThrottle}: 429 with Retry-After). Needs a BodyHandler
+ * before it.
  */
 public final class TokenEndpoint implements Handler<RoutingContext> {
 
@@ -25,6 +27,7 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
 
   private final Map<String, GatewayUser> users;
   private final TokenService tokens;
+  private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
 
   public TokenEndpoint(Map<String, GatewayUser> users, TokenService tokens) {
     this.users = Map.copyOf(users);
@@ -63,6 +66,14 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
       error(context, 400, "invalid_request", "username and password are required");
       return;
     }
+    String address = context.request().remoteAddress().hostAddress();
+    long wait = throttle.retryAfterSeconds(address);
+    if (wait > 0) {
+      context.response().putHeader("Retry-After", Long.toString(wait));
+      error(context, 429, "too_many_attempts", "too many failed logins from this address; try again in "
+          + wait + " s");
+      return;
+    }
     GatewayUser user = users.get(username);
     String hash = user == null ? UNKNOWN_USER_HASH : user.passwordHash();
     context.vertx().<Boolean>executeBlocking(() -> PasswordHashes.verify(password, hash) && user != null)
@@ -70,6 +81,7 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
           if (result.succeeded() && result.result()) {
             ok(context, tokens.issue(username, withRefresh));
           } else {
+            throttle.failed(address);
             error(context, 400, "invalid_grant", "invalid username or password");
           }
         });

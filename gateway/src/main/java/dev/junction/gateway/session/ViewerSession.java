@@ -40,6 +40,7 @@ public final class ViewerSession implements ServerPeerConnection.Listener, Strea
   private final ViewerSessions registry;
   private final Map<String, Object> request;
   private ServerPeerConnection peer; // set once, right after construction
+  private List<String> localCandidates; // likewise
   private final List<String> remoteCandidates = new ArrayList<>(); // guarded by this
   private volatile State state = State.AWAITING_ANSWER;
   private volatile String answer;
@@ -55,6 +56,9 @@ public final class ViewerSession implements ServerPeerConnection.Listener, Strea
 
   void start(ServerPeerConnection connection) {
     this.peer = connection;
+    this.localCandidates = connection.offer().toSdp().media().get(0).attributes().candidates().stream()
+        .map(Candidate::toString)
+        .toList();
   }
 
   public String id() {
@@ -103,9 +107,7 @@ public final class ViewerSession implements ServerPeerConnection.Listener, Strea
    * the offer, all known up front (ICE-lite never trickles).
    */
   public List<String> localCandidates() {
-    return peer.offer().toSdp().media().get(0).attributes().candidates().stream()
-        .map(Candidate::toString)
-        .toList();
+    return localCandidates; // read up to 50 times a second per polling client: made once
   }
 
   /**

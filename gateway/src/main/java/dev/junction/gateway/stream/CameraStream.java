@@ -1,10 +1,10 @@
 package dev.junction.gateway.stream;
 
+import dev.junction.stun.Bytes;
 import dev.junction.media.peer.StreamPacket;
 
 import dev.junction.media.h264.AccessUnit;
 import dev.junction.media.h264.H264Packetizer;
-import dev.junction.media.rtp.ByteString;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.RtpSequencer;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class CameraStream {
     List<StreamPacket> packets = new ArrayList<>();
     for (RtpPacket packet : packetizer.packetize(unit, timestamp, sequencer)) {
       byte[] encoded = packet.encode();
-      packets.add(new StreamPacket(ByteString.copyOf(encoded, 0, encoded.length), timestamp));
+      packets.add(new StreamPacket(Bytes.copyOf(encoded, 0, encoded.length), timestamp));
     }
     List<StreamPacket> frozen = List.copyOf(packets);
     cache.add(frozen, unit.isKeyframe());

@@ -1,5 +1,6 @@
 package dev.junction.gateway.stream;
 
+import dev.junction.stun.Bytes;
 import dev.junction.media.h264.AccessUnit;
 import dev.junction.media.h264.AccessUnitSplitter;
 import dev.junction.media.h264.AnnexB;
@@ -7,7 +8,6 @@ import dev.junction.media.h264.H264ParseException;
 import dev.junction.media.h264.NalUnitType;
 import dev.junction.media.h264.ParameterSetNormaliser;
 import dev.junction.media.h264.Sps;
-import dev.junction.media.rtp.ByteString;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +30,7 @@ public final class Clip {
   public static Clip parse(byte[] annexB) throws H264ParseException {
     ParameterSetNormaliser normaliser = new ParameterSetNormaliser();
     List<AccessUnit> units = new ArrayList<>();
-    for (AccessUnit unit : AccessUnitSplitter.split(AnnexB.split(ByteString.of(annexB)))) {
+    for (AccessUnit unit : AccessUnitSplitter.split(AnnexB.split(Bytes.of(annexB)))) {
       units.add(normaliser.normalise(unit));
     }
     if (units.isEmpty() || !units.get(0).isKeyframe()) {

@@ -38,6 +38,10 @@ class TokenEndpointTest {
     router.post("/IDP/connect/token").handler(BodyHandler.create().setBodyLimit(16_384))
         .handler(new TokenEndpoint(Map.of("alice", new GatewayUser("alice", PasswordHashes.hash("s3cret"), Set.of("*"))),
             TOKENS));
+    // a second endpoint of its own, so its throttle does not slow the other tests
+    router.post("/throttled/token").handler(BodyHandler.create().setBodyLimit(16_384))
+        .handler(new TokenEndpoint(Map.of("alice", new GatewayUser("alice", PasswordHashes.hash("s3cret"), Set.of("*"))),
+            TOKENS));
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get();
     port = server.actualPort();
@@ -49,7 +53,11 @@ class TokenEndpointTest {
   }
 
   private static HttpResponse<String> post(String form) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/IDP/connect/token"))
+    return post("/IDP/connect/token", form);
+  }
+
+  private static HttpResponse<String> post(String path, String form) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -89,6 +97,19 @@ class TokenEndpointTest {
     assertError(post("grant_type=client_credentials&client_id=VmsClient"), "unsupported_grant_type");
     assertError(post("client_id=VmsClient"), "invalid_request");
     assertError(post("grant_type=password&client_id=VmsClient"), "invalid_request");
+  }
+
+  @Test
+  void tenFailedLoginsFromOneAddressMakeItWaitEvenWithTheRightPassword() throws Exception {
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      assertThat(post("/throttled/token", "grant_type=password&username=alice&password=guess" + i
+          + "&client_id=GrantValidatorClient").statusCode()).isEqualTo(400);
+    }
+    HttpResponse<String> refused = post("/throttled/token",
+        "grant_type=password&username=alice&password=s3cret&client_id=GrantValidatorClient");
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("too_many_attempts");
   }
 
   private static void assertError(HttpResponse<String> response, String error) throws Exception {

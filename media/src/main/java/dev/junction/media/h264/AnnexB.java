@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class AnnexB {
 
-  private static final ByteString START_CODE = ByteString.of((byte) 0, (byte) 0, (byte) 0, (byte) 1);
+  private static final Bytes START_CODE = Bytes.of((byte) 0, (byte) 0, (byte) 0, (byte) 1);
 
   private AnnexB() {}
 
@@ -30,7 +30,7 @@ public final class AnnexB {
    *
    * @throws H264ParseException if anything but zero bytes precedes the first start code
    */
-  public static List<NalUnit> split(ByteString stream) throws H264ParseException {
+  public static List<NalUnit> split(Bytes stream) throws H264ParseException {
     List<NalUnit> units = new ArrayList<>();
     int size = stream.size();
     int i = 0;
@@ -64,7 +64,7 @@ public final class AnnexB {
   }
 
   /** The index of the next {@code 00 00 01} at or after {@code from}, or -1. */
-  private static int nextStartCode(ByteString stream, int from) {
+  private static int nextStartCode(Bytes stream, int from) {
     int size = stream.size();
     for (int i = from; i + 2 < size; i++) {
       if (stream.getUnsigned(i + 2) > 1) {
@@ -79,12 +79,12 @@ public final class AnnexB {
   }
 
   /** A byte stream of these NAL units, each after a 4-byte start code. */
-  public static ByteString join(List<NalUnit> units) {
+  public static Bytes join(List<NalUnit> units) {
     int size = 0;
     for (NalUnit unit : units) {
       size += START_CODE.size() + unit.size();
     }
-    ByteString.Builder out = ByteString.builder(size);
+    Bytes.Builder out = Bytes.builder(size);
     for (NalUnit unit : units) {
       out.write(START_CODE).write(unit.bytes());
     }

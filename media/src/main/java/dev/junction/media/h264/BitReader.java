@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 
 /**
  * Reads the bits of an RBSP (H.264 §7.2): fixed-width {@code u(n)} and Exp-Golomb {@code ue(v)},
@@ -25,7 +25,7 @@ final class BitReader {
    * The RBSP of {@code maxBytes} or fewer bytes of a NAL unit payload: every {@code 00 00 03}
    * loses its {@code 03}.
    */
-  static BitReader ofPayload(ByteString payload, int maxBytes) {
+  static BitReader ofPayload(Bytes payload, int maxBytes) {
     int limit = Math.min(payload.size(), maxBytes);
     byte[] out = new byte[limit];
     int length = 0;

@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,17 +50,17 @@ final class FuA {
    * large as the budget allows, the last takes the rest; there are always at least two, because
    * only a unit larger than the budget is fragmented.
    */
-  static List<ByteString> fragment(NalUnit unit, int budget) {
+  static List<Bytes> fragment(NalUnit unit, int budget) {
     int header = unit.header();
     int indicator = header & 0xE0 | TYPE;
     int type = header & 0x1F;
-    ByteString data = unit.bytes();
+    Bytes data = unit.bytes();
     int chunk = budget - OVERHEAD;
-    List<ByteString> fragments = new ArrayList<>((data.size() - 1 + chunk - 1) / chunk);
+    List<Bytes> fragments = new ArrayList<>((data.size() - 1 + chunk - 1) / chunk);
     for (int at = 1; at < data.size(); at += chunk) {
       int count = Math.min(chunk, data.size() - at);
       int flags = (at == 1 ? START : 0) | (at + count == data.size() ? END : 0);
-      fragments.add(ByteString.builder(OVERHEAD + count)
+      fragments.add(Bytes.builder(OVERHEAD + count)
           .writeByte(indicator)
           .writeByte(flags | type)
           .write(data, at, count)

@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.SequenceNumbers;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class H264Depacketizer {
 
   private final List<DepacketizedAccessUnit> ready = new ArrayList<>(2);
   private final List<NalUnit> current = new ArrayList<>();
-  private final List<ByteString> fragments = new ArrayList<>();
+  private final List<Bytes> fragments = new ArrayList<>();
   private int fragmentHeader = -1; // the reassembled NAL unit's header byte, -1 if none in progress
   private int fragmentSize;
   private boolean discardingFragments; // the rest of a dropped FU-A, already counted
@@ -109,7 +109,7 @@ public final class H264Depacketizer {
     return droppedNalUnits;
   }
 
-  private void readPayload(ByteString payload) throws H264ParseException {
+  private void readPayload(Bytes payload) throws H264ParseException {
     if (payload.isEmpty()) {
       throw new H264ParseException("empty RTP payload: an H.264 payload begins with a NAL unit header (RFC 6184 §5.2)");
     }
@@ -136,7 +136,7 @@ public final class H264Depacketizer {
     }
   }
 
-  private void readFragment(ByteString payload) throws H264ParseException {
+  private void readFragment(Bytes payload) throws H264ParseException {
     if (payload.size() < FuA.OVERHEAD) {
       throw new H264ParseException("FU-A of " + payload.size() + " byte lacks its FU header (RFC 6184 §5.8)");
     }
@@ -171,11 +171,11 @@ public final class H264Depacketizer {
       damaged = true;
       return;
     }
-    ByteString data = payload.slice(FuA.OVERHEAD);
+    Bytes data = payload.slice(FuA.OVERHEAD);
     fragments.add(data);
     fragmentSize += data.size();
     if (end) {
-      ByteString.Builder nal = ByteString.builder(fragmentSize).writeByte(fragmentHeader);
+      Bytes.Builder nal = Bytes.builder(fragmentSize).writeByte(fragmentHeader);
       fragments.forEach(nal::write);
       current.add(new NalUnit(nal.build()));
       fragments.clear();

@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.RtpSequencer;
 import java.util.ArrayList;
@@ -51,14 +51,14 @@ public final class H264Packetizer {
   }
 
   /** The RTP payloads of one access unit, in order; the last one gets the marker. */
-  public List<ByteString> packetize(AccessUnit unit) {
+  public List<Bytes> packetize(AccessUnit unit) {
     List<NalUnit> nals = new ArrayList<>(unit.nalUnits().size());
     for (NalUnit nal : unit.nalUnits()) {
       if (nal.type().isStreamType()) {
         nals.add(nal);
       }
     }
-    List<ByteString> payloads = new ArrayList<>();
+    List<Bytes> payloads = new ArrayList<>();
     int i = 0;
     while (i < nals.size()) {
       NalUnit nal = nals.get(i);
@@ -85,7 +85,7 @@ public final class H264Packetizer {
 
   /** The RTP packets of one access unit with this 90 kHz timestamp, numbered by {@code sequencer}. */
   public List<RtpPacket> packetize(AccessUnit unit, long timestamp, RtpSequencer sequencer) {
-    List<ByteString> payloads = packetize(unit);
+    List<Bytes> payloads = packetize(unit);
     List<RtpPacket> packets = new ArrayList<>(payloads.size());
     for (int i = 0; i < payloads.size(); i++) {
       packets.add(sequencer.next(payloads.get(i), i == payloads.size() - 1, timestamp));

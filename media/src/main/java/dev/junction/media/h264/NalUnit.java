@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import java.util.Objects;
 
 /**
@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * @param bytes the NAL unit, at least the header byte
  */
-public record NalUnit(ByteString bytes) {
+public record NalUnit(Bytes bytes) {
 
   public NalUnit {
     Objects.requireNonNull(bytes, "bytes");
@@ -31,12 +31,12 @@ public record NalUnit(ByteString bytes) {
 
   /** A NAL unit of these bytes (copied). */
   public static NalUnit of(byte... bytes) {
-    return new NalUnit(ByteString.of(bytes));
+    return new NalUnit(Bytes.of(bytes));
   }
 
   /** A NAL unit from hex digits, for tests. */
   public static NalUnit fromHex(String hex) {
-    return new NalUnit(ByteString.fromHex(hex));
+    return new NalUnit(Bytes.fromHex(hex));
   }
 
   /** The header byte, 0–255. */
@@ -58,7 +58,7 @@ public record NalUnit(ByteString bytes) {
   }
 
   /** Everything after the header byte, emulation prevention still in. */
-  public ByteString payload() {
+  public Bytes payload() {
     return bytes.slice(1);
   }
 

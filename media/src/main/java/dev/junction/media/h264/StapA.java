@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,14 +47,14 @@ final class StapA {
     return size;
   }
 
-  static ByteString build(List<NalUnit> units) {
+  static Bytes build(List<NalUnit> units) {
     int forbidden = 0;
     int nri = 0;
     for (NalUnit unit : units) {
       forbidden |= unit.header() & 0x80;
       nri = Math.max(nri, unit.header() & 0x60);
     }
-    ByteString.Builder out = ByteString.builder(size(units));
+    Bytes.Builder out = Bytes.builder(size(units));
     out.writeByte(forbidden | nri | TYPE);
     for (NalUnit unit : units) {
       out.writeShort(unit.size()).write(unit.bytes());
@@ -63,7 +63,7 @@ final class StapA {
   }
 
   /** The NAL units of a STAP-A payload, sharing its storage. */
-  static List<NalUnit> parse(ByteString payload) throws H264ParseException {
+  static List<NalUnit> parse(Bytes payload) throws H264ParseException {
     List<NalUnit> units = new ArrayList<>(2);
     int at = 1;
     while (at < payload.size()) {

@@ -1,6 +1,6 @@
 package dev.junction.media.peer;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 
 /**
  * One RTP packet of a shared stream, encoded once for every viewer: each viewer copies it,
@@ -9,4 +9,4 @@ import dev.junction.media.rtp.ByteString;
  * @param rtp the whole encoded RTP packet, with the stream's own sequence number and timestamp
  * @param timestamp its 90 kHz timestamp on the stream's timeline, unwrapped
  */
-public record StreamPacket(ByteString rtp, long timestamp) {}
+public record StreamPacket(Bytes rtp, long timestamp) {}

@@ -1,6 +1,6 @@
 package dev.junction.media.peer;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import dev.junction.media.rtp.NtpTime;
 import dev.junction.media.rtp.RtcpCompound;
 import dev.junction.media.rtp.RtpHeaderRewriter;
@@ -45,7 +45,7 @@ final class VideoSender {
   private final ViewerTimeline timeline;
   private final Sink sink;
   private final LongSupplier nanoClock;
-  private final ByteString[] sentPackets = new ByteString[HISTORY];
+  private final Bytes[] sentPackets = new Bytes[HISTORY];
   private final int[] sentSequence = new int[HISTORY];
   private final long[] sentTimestamp = new long[HISTORY];
   private int rtxSequence;
@@ -83,7 +83,7 @@ final class VideoSender {
    * @param streamTimestamp its timestamp on the stream's timeline, unwrapped
    * @param replay whether it is replayed from the GOP cache (a burst) rather than live
    */
-  void send(ByteString rtp, long streamTimestamp, boolean replay) {
+  void send(Bytes rtp, long streamTimestamp, boolean replay) {
     int sequence = timeline.nextSequence();
     long timestamp = replay ? timeline.burst(streamTimestamp) : timeline.live(streamTimestamp);
     int slot = sequence & (HISTORY - 1);
@@ -112,7 +112,7 @@ final class VideoSender {
     if (rtxPayloadType.isEmpty() || sentSequence[slot] != sequence) {
       return false;
     }
-    ByteString original = sentPackets[slot];
+    Bytes original = sentPackets[slot];
     int payload = original.size() - HEADER;
     byte[] out = new byte[HEADER + OSN + payload + srtp.profile().srtpOverhead()];
     original.copyTo(0, out, 0, HEADER);

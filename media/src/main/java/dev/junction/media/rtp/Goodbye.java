@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * @param sources up to 31 SSRCs or CSRCs
  * @param reason the reason for leaving, at most 255 bytes (UTF-8 text), empty if none
  */
-public record Goodbye(List<Long> sources, ByteString reason) implements RtcpPacket {
+public record Goodbye(List<Long> sources, Bytes reason) implements RtcpPacket {
 
   public Goodbye {
     sources = List.copyOf(sources);
@@ -42,12 +43,12 @@ public record Goodbye(List<Long> sources, ByteString reason) implements RtcpPack
 
   /** One source leaving without a reason. */
   public static Goodbye of(long ssrc) {
-    return new Goodbye(List.of(ssrc), ByteString.EMPTY);
+    return new Goodbye(List.of(ssrc), Bytes.EMPTY);
   }
 
   /** The same sources leaving for {@code text}. */
   public Goodbye withReason(String text) {
-    return new Goodbye(sources, ByteString.utf8(text));
+    return new Goodbye(sources, Bytes.utf8(text));
   }
 
   /** The reason decoded as UTF-8. */
@@ -60,7 +61,7 @@ public record Goodbye(List<Long> sources, ByteString reason) implements RtcpPack
     for (int i = 0; i < sourceCount; i++) {
       sources.add(body.u32("BYE SSRC/CSRC " + (i + 1) + " of SC=" + sourceCount));
     }
-    ByteString reason = ByteString.EMPTY;
+    Bytes reason = Bytes.EMPTY;
     if (body.remaining() > 0) {
       int length = body.u8("BYE reason length");
       reason = body.bytes(length, "BYE reason for leaving");

@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param profile the 16 bits "defined by profile", e.g. 0xBEDE
  * @param data the extension words, a multiple of 4 bytes, at most 65535 words
  */
-public record HeaderExtension(int profile, ByteString data) {
+public record HeaderExtension(int profile, Bytes data) {
 
   /** The largest extension body: the length field counts 32-bit words in 16 bits. */
   public static final int MAX_DATA_BYTES = 0xFFFF * 4;

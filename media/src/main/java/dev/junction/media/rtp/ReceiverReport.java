@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param reports up to 31 report blocks
  * @param profileExtensions whatever follows the report blocks, kept opaque, whole words
  */
-public record ReceiverReport(long ssrc, List<ReportBlock> reports, ByteString profileExtensions)
+public record ReceiverReport(long ssrc, List<ReportBlock> reports, Bytes profileExtensions)
     implements RtcpPacket {
 
   public ReceiverReport {
@@ -41,7 +42,7 @@ public record ReceiverReport(long ssrc, List<ReportBlock> reports, ByteString pr
 
   /** An RR with these report blocks and no extensions; an empty RR is what a silent receiver sends. */
   public static ReceiverReport of(long ssrc, List<ReportBlock> reports) {
-    return new ReceiverReport(ssrc, reports, ByteString.EMPTY);
+    return new ReceiverReport(ssrc, reports, Bytes.EMPTY);
   }
 
   static ReceiverReport decode(int reportCount, WireReader body) throws RtpParseException {

@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * @param payload the payload, without padding
  * @param paddingSize 0 for no padding (P clear), or 1–255 padding bytes including the count
  */
-public record RtpPacket(RtpHeader header, ByteString payload, int paddingSize) {
+public record RtpPacket(RtpHeader header, Bytes payload, int paddingSize) {
 
   public RtpPacket {
     Objects.requireNonNull(header, "header");
@@ -33,7 +34,7 @@ public record RtpPacket(RtpHeader header, ByteString payload, int paddingSize) {
   }
 
   /** A packet without padding. */
-  public static RtpPacket of(RtpHeader header, ByteString payload) {
+  public static RtpPacket of(RtpHeader header, Bytes payload) {
     return new RtpPacket(header, payload, 0);
   }
 
@@ -98,7 +99,7 @@ public record RtpPacket(RtpHeader header, ByteString payload, int paddingSize) {
             "padding count " + paddingSize + " exceeds the " + in.remaining() + " bytes after the header");
       }
     }
-    ByteString payload = in.bytes(in.remaining() - paddingSize, "payload");
+    Bytes payload = in.bytes(in.remaining() - paddingSize, "payload");
     RtpHeader header = new RtpHeader(
         (second & 0x80) != 0, second & 0x7f, sequenceNumber, timestamp, ssrc, csrcs, extension);
     return new RtpPacket(header, payload, paddingSize);

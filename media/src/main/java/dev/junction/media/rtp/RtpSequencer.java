@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 /**
  * Numbers the packets of one outgoing RTP stream: fixed SSRC and payload type, consecutive
  * sequence numbers that wrap at 65535. A packetizer hands it payloads; it hands back packets.
@@ -27,7 +28,7 @@ public final class RtpSequencer {
   }
 
   /** The next packet with this payload, marker and timestamp. */
-  public RtpPacket next(ByteString payload, boolean marker, long timestamp) {
+  public RtpPacket next(Bytes payload, boolean marker, long timestamp) {
     RtpHeader header = RtpHeader.of(payloadType, nextSequenceNumber, timestamp, ssrc).withMarker(marker);
     nextSequenceNumber = SequenceNumbers.next(nextSequenceNumber);
     return RtpPacket.of(header, payload);

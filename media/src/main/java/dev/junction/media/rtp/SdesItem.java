@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param type 1–255; 0 is the end-of-list marker and never an item
  * @param value at most 255 bytes
  */
-public record SdesItem(int type, ByteString value) {
+public record SdesItem(int type, Bytes value) {
 
   public static final int CNAME = 1;
   public static final int NAME = 2;
@@ -43,7 +44,7 @@ public record SdesItem(int type, ByteString value) {
 
   /** A CNAME item, "user@host" or, as browsers do, a random identifier (RFC 7022). */
   public static SdesItem cname(String cname) {
-    return new SdesItem(CNAME, ByteString.utf8(cname));
+    return new SdesItem(CNAME, Bytes.utf8(cname));
   }
 
   /** The value decoded as UTF-8. */

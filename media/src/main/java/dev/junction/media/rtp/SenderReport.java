@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public record SenderReport(
     long packetCount,
     long octetCount,
     List<ReportBlock> reports,
-    ByteString profileExtensions) implements RtcpPacket {
+    Bytes profileExtensions) implements RtcpPacket {
 
   private static final int FIXED_BODY = 24;
 
@@ -68,7 +69,7 @@ public record SenderReport(
   /** An SR with these report blocks and no extensions. */
   public static SenderReport of(long ssrc, long ntpTimestamp, long rtpTimestamp, long packetCount, long octetCount,
       List<ReportBlock> reports) {
-    return new SenderReport(ssrc, ntpTimestamp, rtpTimestamp, packetCount, octetCount, reports, ByteString.EMPTY);
+    return new SenderReport(ssrc, ntpTimestamp, rtpTimestamp, packetCount, octetCount, reports, Bytes.EMPTY);
   }
 
   static SenderReport decode(int reportCount, WireReader body) throws RtpParseException {

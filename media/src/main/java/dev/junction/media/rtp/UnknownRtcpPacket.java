@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param countOrFormat the 5-bit field after P
  * @param body everything after the 4-byte header, without padding, whole 32-bit words
  */
-public record UnknownRtcpPacket(int packetType, int countOrFormat, ByteString body) implements RtcpPacket {
+public record UnknownRtcpPacket(int packetType, int countOrFormat, Bytes body) implements RtcpPacket {
 
   public UnknownRtcpPacket {
     if (packetType < RtcpCompound.MIN_PACKET_TYPE || packetType > RtcpCompound.MAX_PACKET_TYPE) {

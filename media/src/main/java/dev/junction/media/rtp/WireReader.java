@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 /**
  * Reads big-endian fields from a private copy of a received packet. Every read checks the bytes
  * left and throws {@link RtpParseException} naming the field, so decoders never meet an
@@ -59,9 +60,9 @@ final class WireReader {
   }
 
   /** The next {@code count} bytes, sharing the private copy. */
-  ByteString bytes(int count, String field) throws RtpParseException {
+  Bytes bytes(int count, String field) throws RtpParseException {
     require(count, field);
-    ByteString value = ByteString.wrapUnshared(data, position, count);
+    Bytes value = Bytes.wrapUnshared(data, position, count);
     position += count;
     return value;
   }

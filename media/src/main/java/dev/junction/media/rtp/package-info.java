@@ -14,6 +14,8 @@
  *
  * Decoders throw {@link dev.junction.media.rtp.RtpParseException} and nothing else for any input;
  * record constructors throw {@link java.lang.IllegalArgumentException} for values that cannot be
- * encoded. Values are immutable and thread-safe; payloads are {@link dev.junction.media.rtp.ByteString}s.
+ * encoded. Values are immutable and thread-safe; payloads are {@link dev.junction.stun.Bytes},
+ * the project's one immutable byte sequence.
  */
 package dev.junction.media.rtp;
+

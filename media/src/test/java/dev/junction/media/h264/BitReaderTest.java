@@ -1,9 +1,9 @@
 package dev.junction.media.h264;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.media.rtp.ByteString;
 import org.junit.jupiter.api.Test;
 
 /** Exp-Golomb codes (H.264 §9.1) and emulation-prevention removal (§7.4.1). */
@@ -69,6 +69,6 @@ class BitReaderTest {
   }
 
   private static BitReader reader(String hex) {
-    return BitReader.ofPayload(ByteString.fromHex(hex), 1000);
+    return BitReader.ofPayload(Bytes.fromHex(hex), 1000);
   }
 }

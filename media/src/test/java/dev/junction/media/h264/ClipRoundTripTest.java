@@ -1,8 +1,8 @@
 package dev.junction.media.h264;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.junction.media.rtp.ByteString;
 import dev.junction.media.rtp.RtpHeaderRewriter;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.RtpParseException;
@@ -45,7 +45,7 @@ class ClipRoundTripTest {
     int stapA = 0;
     int fuA = 0;
     for (AccessUnit unit : units) {
-      for (ByteString payload : packetizer.packetize(unit)) {
+      for (Bytes payload : packetizer.packetize(unit)) {
         int type = payload.getUnsigned(0) & 0x1f;
         if (type == 24) {
           stapA++;

@@ -1,6 +1,6 @@
 package dev.junction.media.h264;
 
-import dev.junction.media.rtp.ByteString;
+import dev.junction.stun.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,12 +25,12 @@ final class Clips {
 
   private Clips() {}
 
-  static ByteString bytes(String resource) {
+  static Bytes bytes(String resource) {
     try (InputStream in = Clips.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource " + resource + ": run tools/make-demo-clip.sh");
       }
-      return ByteString.of(in.readAllBytes());
+      return Bytes.of(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

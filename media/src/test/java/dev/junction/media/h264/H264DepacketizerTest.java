@@ -1,9 +1,9 @@
 package dev.junction.media.h264;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.media.rtp.ByteString;
 import dev.junction.media.rtp.RtpHeader;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.RtpSequencer;
@@ -126,24 +126,24 @@ class H264DepacketizerTest {
 
   @Test
   void malformedPayloadsNameTheRule() {
-    assertRefused(ByteString.EMPTY, "empty RTP payload");
-    assertRefused(ByteString.fromHex("7c"), "FU-A of 1 byte lacks its FU header");
-    assertRefused(ByteString.fromHex("7cc5aa"), "FU-A with both S and E set: RFC 6184 §5.8 forbids");
-    assertRefused(ByteString.fromHex("7c98aa"), "FU-A carries NAL unit type 24");
-    assertRefused(ByteString.fromHex("78"), "STAP-A without NAL units");
-    assertRefused(ByteString.fromHex("78 0002 4188 00"), "STAP-A ends with 1 byte where a 16-bit NALU size belongs");
-    assertRefused(ByteString.fromHex("78 0003 4188"), "STAP-A NALU size 3 exceeds the 2 bytes left");
-    assertRefused(ByteString.fromHex("78 0000"), "STAP-A NALU size 0");
-    assertRefused(ByteString.fromHex("79 0000 0000"), "payload type 25 (STAP_B) is for the interleaved mode");
-    assertRefused(ByteString.fromHex("7d 0000"), "payload type 29 (FU_B)");
-    assertRefused(ByteString.fromHex("60"), "NAL unit type 0 is reserved");
-    assertRefused(ByteString.fromHex("7f"), "NAL unit type 31 is reserved");
+    assertRefused(Bytes.EMPTY, "empty RTP payload");
+    assertRefused(Bytes.fromHex("7c"), "FU-A of 1 byte lacks its FU header");
+    assertRefused(Bytes.fromHex("7cc5aa"), "FU-A with both S and E set: RFC 6184 §5.8 forbids");
+    assertRefused(Bytes.fromHex("7c98aa"), "FU-A carries NAL unit type 24");
+    assertRefused(Bytes.fromHex("78"), "STAP-A without NAL units");
+    assertRefused(Bytes.fromHex("78 0002 4188 00"), "STAP-A ends with 1 byte where a 16-bit NALU size belongs");
+    assertRefused(Bytes.fromHex("78 0003 4188"), "STAP-A NALU size 3 exceeds the 2 bytes left");
+    assertRefused(Bytes.fromHex("78 0000"), "STAP-A NALU size 0");
+    assertRefused(Bytes.fromHex("79 0000 0000"), "payload type 25 (STAP_B) is for the interleaved mode");
+    assertRefused(Bytes.fromHex("7d 0000"), "payload type 29 (FU_B)");
+    assertRefused(Bytes.fromHex("60"), "NAL unit type 0 is reserved");
+    assertRefused(Bytes.fromHex("7f"), "NAL unit type 31 is reserved");
   }
 
   @Test
   void staysUsableAfterAMalformedPacket() throws H264ParseException {
-    depacketizer.push(packet(1, 0, false, ByteString.fromHex("7c8501")));
-    assertThatThrownBy(() -> depacketizer.push(packet(2, 0, false, ByteString.fromHex("78 0009 41"))))
+    depacketizer.push(packet(1, 0, false, Bytes.fromHex("7c8501")));
+    assertThatThrownBy(() -> depacketizer.push(packet(2, 0, false, Bytes.fromHex("78 0009 41"))))
         .isInstanceOf(H264ParseException.class);
     List<DepacketizedAccessUnit> out = depacketizer.push(packet(3, 0, true, P1.bytes()));
 
@@ -159,13 +159,13 @@ class H264DepacketizerTest {
     return out;
   }
 
-  private void assertRefused(ByteString payload, String message) {
+  private void assertRefused(Bytes payload, String message) {
     assertThatThrownBy(() -> new H264Depacketizer().push(packet(1, 0, true, payload)))
         .isInstanceOf(H264ParseException.class)
         .hasMessageContaining(message);
   }
 
-  private static RtpPacket packet(int sequenceNumber, long timestamp, boolean marker, ByteString payload) {
+  private static RtpPacket packet(int sequenceNumber, long timestamp, boolean marker, Bytes payload) {
     return RtpPacket.of(RtpHeader.of(96, sequenceNumber, timestamp, 1).withMarker(marker), payload);
   }
 }

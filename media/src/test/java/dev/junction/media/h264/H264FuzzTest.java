@@ -1,8 +1,8 @@
 package dev.junction.media.h264;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.junction.media.rtp.ByteString;
 import dev.junction.media.rtp.Mutator;
 import dev.junction.media.rtp.RtpHeader;
 import dev.junction.media.rtp.RtpPacket;
@@ -25,8 +25,8 @@ class H264FuzzTest {
   void onlyH264ParseExceptionEscapes() {
     List<byte[]> corpus = new ArrayList<>();
     for (int i = 0; i < 4; i++) { // SPSs weigh more: they have the most syntax to break
-      corpus.add(ByteString.fromHex("67640028acd940780227e5c044000003000400000300c83c60c658").toByteArray());
-      corpus.add(ByteString.fromHex("674d401eeca05a126c0440000003004000000c87c50a6580").toByteArray());
+      corpus.add(Bytes.fromHex("67640028acd940780227e5c044000003000400000300c83c60c658").toByteArray());
+      corpus.add(Bytes.fromHex("674d401eeca05a126c0440000003004000000c87c50a6580").toByteArray());
       corpus.add(Clips.accessUnits(Clips.BASELINE).get(0).nalUnits().get(0).bytes().toByteArray());
     }
     AccessUnit first = Clips.accessUnits(Clips.HIGH).get(0);
@@ -35,7 +35,7 @@ class H264FuzzTest {
     new H264Packetizer().packetize(Clips.accessUnits(Clips.BASELINE).get(0))
         .forEach(payload -> corpus.add(payload.slice(0, Math.min(payload.size(), 80)).toByteArray()));
     for (AccessUnit unit : Clips.accessUnits(Clips.HIGH).subList(0, 8)) {
-      ByteString stream = AnnexB.join(unit.nalUnits());
+      Bytes stream = AnnexB.join(unit.nalUnits());
       corpus.add(stream.slice(0, Math.min(stream.size(), 120)).toByteArray());
     }
     Mutator mutator = new Mutator(new Random(SEED), corpus);
@@ -45,7 +45,7 @@ class H264FuzzTest {
 
     for (int i = 0; i < ITERATIONS; i++) {
       byte[] input = mutator.next();
-      ByteString bytes = ByteString.of(input);
+      Bytes bytes = Bytes.of(input);
       int parser = 0;
       try {
         if (input.length > 0) {

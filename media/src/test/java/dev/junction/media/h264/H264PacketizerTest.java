@@ -1,9 +1,9 @@
 package dev.junction.media.h264;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.media.rtp.ByteString;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.RtpSequencer;
 import java.util.List;
@@ -25,11 +25,11 @@ class H264PacketizerTest {
   @Test
   void spsAndPpsTravelTogetherInOneStapA() {
     NalUnit idr = nal(0x65, 2000);
-    List<ByteString> payloads = new H264Packetizer().packetize(AccessUnit.of(SPS, PPS, idr));
+    List<Bytes> payloads = new H264Packetizer().packetize(AccessUnit.of(SPS, PPS, idr));
 
     // STAP-A NAL HDR: F=0, NRI=3 (the larger of 3 and 3), type 24 = 0x78;
     // then NALU 1 size 0x0009, NALU 1; NALU 2 size 0x0005, NALU 2.
-    assertThat(payloads.get(0)).isEqualTo(ByteString.fromHex("78 0009 6742c01fd900a02ff9 0005 68cb83cb20"));
+    assertThat(payloads.get(0)).isEqualTo(Bytes.fromHex("78 0009 6742c01fd900a02ff9 0005 68cb83cb20"));
     assertThat(payloads).hasSize(1 + 2);
   }
 
@@ -40,9 +40,9 @@ class H264PacketizerTest {
     NalUnit flagged = NalUnit.fromHex("c188"); // F=1, NRI 2
 
     assertThat(new H264Packetizer().packetize(AccessUnit.of(sei, nonReference)))
-        .containsExactly(ByteString.fromHex("18 0003 0605ff 0002 0188"));
+        .containsExactly(Bytes.fromHex("18 0003 0605ff 0002 0188"));
     assertThat(new H264Packetizer().packetize(AccessUnit.of(sei, flagged)))
-        .containsExactly(ByteString.fromHex("d8 0003 0605ff 0002 c188"));
+        .containsExactly(Bytes.fromHex("d8 0003 0605ff 0002 c188"));
   }
 
   @Test
@@ -51,7 +51,7 @@ class H264PacketizerTest {
     NalUnit b = nal(0x41, 10);
     NalUnit c = nal(0x41, 10);
     // 1 + (2 + 10) + (2 + 10) = 25: two fit a budget of 25, the third goes alone.
-    List<ByteString> payloads = new H264Packetizer(25).packetize(AccessUnit.of(a, b, c));
+    List<Bytes> payloads = new H264Packetizer(25).packetize(AccessUnit.of(a, b, c));
 
     assertThat(payloads).hasSize(2);
     assertThat(payloads.get(0).size()).isEqualTo(25);
@@ -61,10 +61,10 @@ class H264PacketizerTest {
   @Test
   void fuAFragmentsCarryTheNalHeaderInIndicatorAndHeader() {
     NalUnit idr = nal(0x65, 1 + 2500); // header 0x65: F=0 NRI=3 type 5
-    List<ByteString> payloads = new H264Packetizer(1200).packetize(AccessUnit.of(idr));
+    List<Bytes> payloads = new H264Packetizer(1200).packetize(AccessUnit.of(idr));
 
     // 2500 bytes after the header, 1198 per fragment: 1198 + 1198 + 104.
-    assertThat(payloads).extracting(ByteString::size).containsExactly(1200, 1200, 106);
+    assertThat(payloads).extracting(Bytes::size).containsExactly(1200, 1200, 106);
     // FU indicator: F, NRI of the NAL unit, type 28 = 0x7c. FU header: S|E|R|type 5.
     assertThat(payloads).extracting(p -> p.getUnsigned(0)).containsOnly(0x7c);
     assertThat(payloads).extracting(p -> p.getUnsigned(1)).containsExactly(0x85, 0x05, 0x45);
@@ -76,18 +76,18 @@ class H264PacketizerTest {
   @Test
   void aNalUnitOfExactlyTheBudgetIsNotFragmented() {
     assertThat(new H264Packetizer(100).packetize(AccessUnit.of(nal(0x41, 100)))).hasSize(1);
-    List<ByteString> fragments = new H264Packetizer(100).packetize(AccessUnit.of(nal(0x41, 101)));
+    List<Bytes> fragments = new H264Packetizer(100).packetize(AccessUnit.of(nal(0x41, 101)));
     // 100 bytes after the header, 98 per fragment: never S and E in one FU.
-    assertThat(fragments).extracting(ByteString::size).containsExactly(100, 4);
+    assertThat(fragments).extracting(Bytes::size).containsExactly(100, 4);
     assertThat(fragments).extracting(p -> p.getUnsigned(1)).containsExactly(0x81, 0x41);
   }
 
   @Test
   void theSmallestBudgetStillWorks() {
-    List<ByteString> fragments = new H264Packetizer(3).packetize(AccessUnit.of(NalUnit.fromHex("41aabbcc")));
+    List<Bytes> fragments = new H264Packetizer(3).packetize(AccessUnit.of(NalUnit.fromHex("41aabbcc")));
 
     assertThat(fragments).containsExactly(
-        ByteString.fromHex("5c81aa"), ByteString.fromHex("5c01bb"), ByteString.fromHex("5c41cc"));
+        Bytes.fromHex("5c81aa"), Bytes.fromHex("5c01bb"), Bytes.fromHex("5c41cc"));
     assertThatThrownBy(() -> new H264Packetizer(2)).hasMessageContaining("payload budget 2 < 3");
   }
 
@@ -113,7 +113,7 @@ class H264PacketizerTest {
   }
 
   static NalUnit nal(int header, int size) {
-    ByteString.Builder out = ByteString.builder(size).writeByte(header);
+    Bytes.Builder out = Bytes.builder(size).writeByte(header);
     for (int i = 1; i < size; i++) {
       out.writeByte(i * 7 + 1);
     }

@@ -1,9 +1,9 @@
 package dev.junction.media.h264;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.junction.media.rtp.ByteString;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class NalUnitTest {
     assertThat(idr.type()).isEqualTo(NalUnitType.SLICE_IDR);
     assertThat(idr.nalRefIdc()).isEqualTo(3);
     assertThat(idr.forbiddenBit()).isFalse();
-    assertThat(idr.payload()).isEqualTo(ByteString.fromHex("88"));
+    assertThat(idr.payload()).isEqualTo(Bytes.fromHex("88"));
     assertThat(idr.toString()).isEqualTo("SLICE_IDR(2 bytes)");
 
     NalUnit flagged = NalUnit.fromHex("e1");
@@ -25,7 +25,7 @@ class NalUnitTest {
     assertThat(flagged.nalRefIdc()).isEqualTo(3);
     assertThat(flagged.type()).isEqualTo(NalUnitType.SLICE_NON_IDR);
     assertThat(NalUnit.of((byte) 0x06).payload().isEmpty()).isTrue();
-    assertThatThrownBy(() -> new NalUnit(ByteString.EMPTY)).hasMessageContaining("at least its header byte");
+    assertThatThrownBy(() -> new NalUnit(Bytes.EMPTY)).hasMessageContaining("at least its header byte");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class GenericNackTest {
   @Test
   void anEmptyNackCannotBeBuiltOrDecoded() {
     assertThatThrownBy(() -> GenericNack.of(1, 2, List.of())).hasMessageContaining("at least one PID/BLP pair");
-    assertThatThrownBy(() -> RtcpCompound.decode(ByteString.fromHex("81cd 0002 00000001 00000002").toByteArray()))
+    assertThatThrownBy(() -> RtcpCompound.decode(Bytes.fromHex("81cd 0002 00000001 00000002").toByteArray()))
         .isInstanceOf(RtpParseException.class)
         .hasMessageContaining("Generic NACK FCI of 0 bytes");
   }

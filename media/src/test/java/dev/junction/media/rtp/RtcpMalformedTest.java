@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class RtcpMalformedTest {
   }
 
   private static void assertRefused(String hex, String message) {
-    assertThatThrownBy(() -> RtcpCompound.decode(ByteString.fromHex(hex).toByteArray()))
+    assertThatThrownBy(() -> RtcpCompound.decode(Bytes.fromHex(hex).toByteArray()))
         .isInstanceOf(RtpParseException.class)
         .hasMessageContaining(message);
   }

@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -23,7 +24,7 @@ class RtcpRoundTripTest {
 
   @Test
   void senderReportKeepsProfileExtensions() throws RtpParseException {
-    SenderReport sr = new SenderReport(1, 2, 3, 4, 5, List.of(), ByteString.fromHex("deadbeef"));
+    SenderReport sr = new SenderReport(1, 2, 3, 4, 5, List.of(), Bytes.fromHex("deadbeef"));
     assertRoundTrip(sr, "80c8 0007 00000001 0000000000000002 00000003 00000004 00000005 deadbeef");
   }
 
@@ -56,7 +57,7 @@ class RtcpRoundTripTest {
   @Test
   void sourceDescriptionWithSeveralChunksAndItems() throws RtpParseException {
     SourceDescription sdes = new SourceDescription(List.of(
-        new SdesChunk(1, List.of(SdesItem.cname("x"), new SdesItem(SdesItem.TOOL, ByteString.utf8("junction")))),
+        new SdesChunk(1, List.of(SdesItem.cname("x"), new SdesItem(SdesItem.TOOL, Bytes.utf8("junction")))),
         new SdesChunk(2, List.of())));
     String hex = "82ca 0007 00000001 010178 06086a756e6374696f6e 00 0000 00000002 00000000";
 
@@ -68,7 +69,7 @@ class RtcpRoundTripTest {
   @Test
   void goodbyeWithAndWithoutReason() throws RtpParseException {
     assertRoundTrip(Goodbye.of(0x902F9E2EL), "81cb 0001 902f9e2e");
-    Goodbye withReason = new Goodbye(List.of(1L, 2L), ByteString.EMPTY).withReason("bye");
+    Goodbye withReason = new Goodbye(List.of(1L, 2L), Bytes.EMPTY).withReason("bye");
     // reason: length 3, "bye" → 4 bytes, already aligned
     assertRoundTrip(withReason, "82cb 0003 00000001 00000002 03627965");
     assertThat(withReason.reasonText()).isEqualTo("bye");
@@ -99,7 +100,7 @@ class RtcpRoundTripTest {
   @Test
   void firIgnoresTheMediaSsrcAndReservedBitsOnReception() throws RtpParseException {
     RtcpCompound decoded = RtcpCompound.decode(
-        ByteString.fromHex("84ce 0004 00000001 12345678 4bc4fcb4 07abcdef").toByteArray());
+        Bytes.fromHex("84ce 0004 00000001 12345678 4bc4fcb4 07abcdef").toByteArray());
 
     assertThat(decoded.packets()).containsExactly(new FullIntraRequest(1, List.of(new FirEntry(0x4BC4FCB4L, 7))));
   }
@@ -112,13 +113,13 @@ class RtcpRoundTripTest {
     String app = "81cc 0003 00000001 54455354 01020304";
     // transport-wide CC feedback (RTPFB FMT=15), body opaque
     String twcc = "8fcd 0004 00000001 00000002 00010002 20010000";
-    RtcpCompound decoded = RtcpCompound.decode(ByteString.fromHex(remb + app + twcc).toByteArray());
+    RtcpCompound decoded = RtcpCompound.decode(Bytes.fromHex(remb + app + twcc).toByteArray());
 
     assertThat(decoded.packets()).containsExactly(
-        new UnknownRtcpPacket(206, 15, ByteString.fromHex("00000001 00000000 52454d42 010ff0fa 12345678")),
-        new UnknownRtcpPacket(204, 1, ByteString.fromHex("00000001 54455354 01020304")),
-        new UnknownRtcpPacket(205, 15, ByteString.fromHex("00000001 00000002 00010002 20010000")));
-    assertThat(ByteString.of(decoded.encode())).isEqualTo(ByteString.fromHex(remb + app + twcc));
+        new UnknownRtcpPacket(206, 15, Bytes.fromHex("00000001 00000000 52454d42 010ff0fa 12345678")),
+        new UnknownRtcpPacket(204, 1, Bytes.fromHex("00000001 54455354 01020304")),
+        new UnknownRtcpPacket(205, 15, Bytes.fromHex("00000001 00000002 00010002 20010000")));
+    assertThat(Bytes.of(decoded.encode())).isEqualTo(Bytes.fromHex(remb + app + twcc));
   }
 
   @Test
@@ -139,17 +140,17 @@ class RtcpRoundTripTest {
   void paddingOnTheLastPacketIsStripped() throws RtpParseException {
     // RR, then PLI with P set: length 3 covers the 8 SSRC bytes and 4 bytes of padding (count 4)
     RtcpCompound decoded = RtcpCompound.decode(
-        ByteString.fromHex("80c9 0001 00000001 a1ce 0003 00000001 00000002 00000004").toByteArray());
+        Bytes.fromHex("80c9 0001 00000001 a1ce 0003 00000001 00000002 00000004").toByteArray());
 
     assertThat(decoded.packets()).containsExactly(ReceiverReport.of(1, List.of()), new PictureLossIndication(1, 2));
   }
 
   private static void assertRoundTrip(RtcpPacket packet, String hex) throws RtpParseException {
-    ByteString expected = ByteString.fromHex(hex);
+    Bytes expected = Bytes.fromHex(hex);
     RtcpCompound compound = RtcpCompound.of(packet);
 
     assertThat(packet.encodedSize()).isEqualTo(expected.size());
-    assertThat(ByteString.of(compound.encode())).isEqualTo(expected);
+    assertThat(Bytes.of(compound.encode())).isEqualTo(expected);
     assertThat(RtcpCompound.decode(expected.toByteArray()).packets()).containsExactly(packet);
   }
 }

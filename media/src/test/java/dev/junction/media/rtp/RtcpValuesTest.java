@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class RtcpValuesTest {
     tooMany.add(BLOCK);
     assertThatThrownBy(() -> ReceiverReport.of(1, tooMany)).hasMessageContaining("at most 31 report blocks, got 32");
     assertThatThrownBy(() -> SenderReport.of(1, 0, 0, 0, 0, tooMany)).hasMessageContaining("at most 31");
-    assertThatThrownBy(() -> new Goodbye(Collections.nCopies(32, 1L), ByteString.EMPTY)).hasMessageContaining("at most 31 sources");
+    assertThatThrownBy(() -> new Goodbye(Collections.nCopies(32, 1L), Bytes.EMPTY)).hasMessageContaining("at most 31 sources");
     assertThatThrownBy(() -> new SourceDescription(Collections.nCopies(32, new SdesChunk(1, List.of()))))
         .hasMessageContaining("at most 31 SDES chunks");
   }
@@ -44,7 +45,7 @@ class RtcpValuesTest {
     String long256 = "x".repeat(256);
     assertThatThrownBy(() -> SdesItem.cname(long256)).hasMessageContaining("at most 255 bytes, got 256");
     assertThatThrownBy(() -> Goodbye.of(1).withReason(long256)).hasMessageContaining("at most 255 bytes");
-    assertThatThrownBy(() -> new SdesItem(0, ByteString.EMPTY)).hasMessageContaining("0 ends the list");
+    assertThatThrownBy(() -> new SdesItem(0, Bytes.EMPTY)).hasMessageContaining("0 ends the list");
   }
 
   @Test
@@ -63,8 +64,8 @@ class RtcpValuesTest {
     assertThatThrownBy(() -> new FullIntraRequest(1, List.of())).hasMessageContaining("one or more FIR entries");
     assertThatThrownBy(() -> new FirEntry(1, 256)).hasMessageContaining("FIR command sequence number");
     assertThatThrownBy(() -> new NackPair(65536, 0)).hasMessageContaining("PID is a 16-bit");
-    assertThatThrownBy(() -> new UnknownRtcpPacket(100, 0, ByteString.EMPTY)).hasMessageContaining("192-223");
-    assertThatThrownBy(() -> new UnknownRtcpPacket(204, 0, ByteString.fromHex("01"))).hasMessageContaining("whole 32-bit words");
+    assertThatThrownBy(() -> new UnknownRtcpPacket(100, 0, Bytes.EMPTY)).hasMessageContaining("192-223");
+    assertThatThrownBy(() -> new UnknownRtcpPacket(204, 0, Bytes.fromHex("01"))).hasMessageContaining("whole 32-bit words");
     assertThatThrownBy(() -> RtcpCompound.of()).hasMessageContaining("at least one packet");
   }
 
@@ -82,8 +83,8 @@ class RtcpValuesTest {
   void sequencerNumbersPacketsAndWraps() {
     RtpSequencer sequencer = new RtpSequencer(0xFFFFFFFFL, 127, 65535);
 
-    RtpPacket first = sequencer.next(ByteString.fromHex("01"), false, 10);
-    RtpPacket second = sequencer.next(ByteString.fromHex("02"), true, 10);
+    RtpPacket first = sequencer.next(Bytes.fromHex("01"), false, 10);
+    RtpPacket second = sequencer.next(Bytes.fromHex("02"), true, 10);
     assertThat(first.sequenceNumber()).isEqualTo(65535);
     assertThat(second.sequenceNumber()).isZero();
     assertThat(second.marker()).isTrue();

@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ class RtpFuzzTest {
   @Test
   void onlyRtpParseExceptionEscapesTheDecoders() {
     List<byte[]> corpus = new ArrayList<>();
-    RTP.forEach(hex -> corpus.add(ByteString.fromHex(hex).toByteArray()));
-    RTCP.forEach(hex -> corpus.add(ByteString.fromHex(hex).toByteArray()));
+    RTP.forEach(hex -> corpus.add(Bytes.fromHex(hex).toByteArray()));
+    RTCP.forEach(hex -> corpus.add(Bytes.fromHex(hex).toByteArray()));
     Mutator mutator = new Mutator(new Random(SEED), corpus);
     int[] decoded = new int[2];
     int[] refused = new int[2];
@@ -53,7 +54,7 @@ class RtpFuzzTest {
       } catch (RtpParseException expected) {
         refused[0]++;
       } catch (RuntimeException | Error unexpected) {
-        throw new AssertionError("RTP input " + i + " " + ByteString.of(input).hex(), unexpected);
+        throw new AssertionError("RTP input " + i + " " + Bytes.of(input).hex(), unexpected);
       }
       try {
         RtcpCompound compound = RtcpCompound.decode(input);
@@ -64,7 +65,7 @@ class RtpFuzzTest {
       } catch (RtpParseException expected) {
         refused[1]++;
       } catch (RuntimeException | Error unexpected) {
-        throw new AssertionError("RTCP input " + i + " " + ByteString.of(input).hex(), unexpected);
+        throw new AssertionError("RTCP input " + i + " " + Bytes.of(input).hex(), unexpected);
       }
     }
 

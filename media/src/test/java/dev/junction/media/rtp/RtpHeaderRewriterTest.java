@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +14,8 @@ class RtpHeaderRewriterTest {
 
   private static final RtpPacket SOURCE = RtpPacket.of(
       RtpHeader.of(96, 100, 90_000, 0x11111111L).withMarker(true).withCsrcs(List.of(7L))
-          .withExtension(new HeaderExtension(0xBEDE, ByteString.fromHex("10ff0000"))),
-      ByteString.fromHex("7c85 0102030405060708"));
+          .withExtension(new HeaderExtension(0xBEDE, Bytes.fromHex("10ff0000"))),
+      Bytes.fromHex("7c85 0102030405060708"));
 
   @Test
   void rewritesTheThreeFieldsAndNothingElse() throws RtpParseException {

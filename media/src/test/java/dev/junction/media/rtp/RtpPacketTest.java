@@ -1,5 +1,6 @@
 package dev.junction.media.rtp;
 
+import dev.junction.stun.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class RtpPacketTest {
 
   @Test
   void decodesTheFixedHeader() throws RtpParseException {
-    RtpPacket packet = RtpPacket.decode(ByteString.fromHex(SIMPLE).toByteArray());
+    RtpPacket packet = RtpPacket.decode(Bytes.fromHex(SIMPLE).toByteArray());
 
     assertThat(packet.header().marker()).isTrue();
     assertThat(packet.payloadType()).isEqualTo(96);
@@ -26,16 +27,16 @@ class RtpPacketTest {
     assertThat(packet.ssrc()).isEqualTo(0x01020304L);
     assertThat(packet.header().csrcs()).isEmpty();
     assertThat(packet.header().extension()).isEmpty();
-    assertThat(packet.payload()).isEqualTo(ByteString.fromHex("cafe"));
+    assertThat(packet.payload()).isEqualTo(Bytes.fromHex("cafe"));
     assertThat(packet.paddingSize()).isZero();
   }
 
   @Test
   void encodesBitForBit() {
     RtpPacket packet = RtpPacket.of(RtpHeader.of(96, 0x1234, 0xDEADBEEFL, 0x01020304L).withMarker(true),
-        ByteString.fromHex("cafe"));
+        Bytes.fromHex("cafe"));
 
-    assertThat(ByteString.of(packet.encode())).isEqualTo(ByteString.fromHex(SIMPLE));
+    assertThat(Bytes.of(packet.encode())).isEqualTo(Bytes.fromHex(SIMPLE));
     assertThat(packet.encodedSize()).isEqualTo(14);
   }
 
@@ -44,30 +45,30 @@ class RtpPacketTest {
     // V=2 P=1 X=1 CC=2 = 0xb2 | M=0 PT=111 | seq 65535 | ts 0xFFFFFFFF | SSRC 0xFFFFFFFE
     // CSRC 1, CSRC 0xFFFFFFFF | ext profile 0xBEDE, 1 word: 0x10 0xAA 0 0 | payload 01 02 03 | padding 00 00 03
     String hex = "b2 6f ffff ffffffff fffffffe 00000001 ffffffff bede 0001 10aa0000 010203 000003";
-    RtpPacket packet = RtpPacket.decode(ByteString.fromHex(hex).toByteArray());
+    RtpPacket packet = RtpPacket.decode(Bytes.fromHex(hex).toByteArray());
 
     assertThat(packet.header().csrcs()).containsExactly(1L, 0xFFFFFFFFL);
     assertThat(packet.header().extension())
-        .contains(new HeaderExtension(0xBEDE, ByteString.fromHex("10aa0000")));
-    assertThat(packet.payload()).isEqualTo(ByteString.fromHex("010203"));
+        .contains(new HeaderExtension(0xBEDE, Bytes.fromHex("10aa0000")));
+    assertThat(packet.payload()).isEqualTo(Bytes.fromHex("010203"));
     assertThat(packet.paddingSize()).isEqualTo(3);
     assertThat(packet.sequenceNumber()).isEqualTo(65535);
     assertThat(packet.timestamp()).isEqualTo(0xFFFFFFFFL);
-    assertThat(ByteString.of(packet.encode())).isEqualTo(ByteString.fromHex(hex));
+    assertThat(Bytes.of(packet.encode())).isEqualTo(Bytes.fromHex(hex));
   }
 
   @Test
   void emptyPayloadAndEmptyExtensionAreAllowed() throws RtpParseException {
-    RtpPacket packet = RtpPacket.decode(ByteString.fromHex("90 00 0001 00000000 00000001 0000 0000").toByteArray());
+    RtpPacket packet = RtpPacket.decode(Bytes.fromHex("90 00 0001 00000000 00000001 0000 0000").toByteArray());
 
     assertThat(packet.payload().isEmpty()).isTrue();
-    assertThat(packet.header().extension()).contains(new HeaderExtension(0, ByteString.EMPTY));
+    assertThat(packet.header().extension()).contains(new HeaderExtension(0, Bytes.EMPTY));
   }
 
   @Test
   void paddingOnlyPacketIsAllowed() throws RtpParseException {
     // A padding-only probe: P set, the whole payload is 4 bytes of padding.
-    RtpPacket packet = RtpPacket.decode(ByteString.fromHex("a0 60 0001 00000000 00000001 00000004").toByteArray());
+    RtpPacket packet = RtpPacket.decode(Bytes.fromHex("a0 60 0001 00000000 00000001 00000004").toByteArray());
 
     assertThat(packet.payload().isEmpty()).isTrue();
     assertThat(packet.paddingSize()).isEqualTo(4);
@@ -75,7 +76,7 @@ class RtpPacketTest {
 
   @Test
   void encodeIntoAPooledBufferWritesZeroPaddingAndLeavesTheRestAlone() {
-    RtpPacket packet = new RtpPacket(RtpHeader.of(96, 1, 2, 3), ByteString.fromHex("ff"), 4);
+    RtpPacket packet = new RtpPacket(RtpHeader.of(96, 1, 2, 3), Bytes.fromHex("ff"), 4);
     byte[] pooled = new byte[32];
     Arrays.fill(pooled, (byte) 0x55);
     ByteBuffer out = ByteBuffer.wrap(pooled);
@@ -84,14 +85,14 @@ class RtpPacketTest {
     packet.encodeInto(out);
 
     assertThat(out.position()).isEqualTo(2 + 12 + 1 + 4);
-    assertThat(ByteString.copyOf(pooled, 15, 4)).isEqualTo(ByteString.fromHex("00000004"));
+    assertThat(Bytes.copyOf(pooled, 15, 4)).isEqualTo(Bytes.fromHex("00000004"));
     assertThat(pooled[0]).isEqualTo((byte) 0x55);
     assertThat(pooled[19]).isEqualTo((byte) 0x55);
   }
 
   @Test
   void decodesFromAnOffsetAndFromABufferWithoutMovingIt() throws RtpParseException {
-    byte[] framed = ByteString.fromHex("ffff" + SIMPLE.replace(" ", "") + "ffff").toByteArray();
+    byte[] framed = Bytes.fromHex("ffff" + SIMPLE.replace(" ", "") + "ffff").toByteArray();
     RtpPacket fromArray = RtpPacket.decode(framed, 2, 14);
     ByteBuffer buffer = ByteBuffer.wrap(framed, 2, 14);
     RtpPacket fromBuffer = RtpPacket.decode(buffer);
@@ -99,7 +100,7 @@ class RtpPacketTest {
     assertThat(fromArray).isEqualTo(fromBuffer);
     assertThat(buffer.position()).isEqualTo(2);
     framed[13] = 0; // the decoded packet owns a copy
-    assertThat(fromArray.payload()).isEqualTo(ByteString.fromHex("cafe"));
+    assertThat(fromArray.payload()).isEqualTo(Bytes.fromHex("cafe"));
   }
 
   @Test
@@ -123,9 +124,9 @@ class RtpPacketTest {
     assertThatThrownBy(() -> RtpHeader.of(96, 0, 0, -1)).hasMessageContaining("SSRC is a 32-bit");
     assertThatThrownBy(() -> RtpHeader.of(96, 0, 0, 0).withCsrcs(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L,
         11L, 12L, 13L, 14L, 15L, 16L))).hasMessageContaining("at most 15 CSRCs");
-    assertThatThrownBy(() -> new HeaderExtension(0xBEDE, ByteString.fromHex("010203")))
+    assertThatThrownBy(() -> new HeaderExtension(0xBEDE, Bytes.fromHex("010203")))
         .hasMessageContaining("whole number of 32-bit words");
-    assertThatThrownBy(() -> new RtpPacket(RtpHeader.of(96, 0, 0, 0), ByteString.EMPTY, 256))
+    assertThatThrownBy(() -> new RtpPacket(RtpHeader.of(96, 0, 0, 0), Bytes.EMPTY, 256))
         .hasMessageContaining("padding size is a 8-bit");
   }
 
@@ -136,19 +137,19 @@ class RtpPacketTest {
     assertThat(header.withSequenceNumber(9).sequenceNumber()).isEqualTo(9);
     assertThat(header.withTimestamp(9).timestamp()).isEqualTo(9);
     assertThat(header.withSsrc(9).ssrc()).isEqualTo(9);
-    assertThat(header.withExtension(new HeaderExtension(1, ByteString.EMPTY)).extension()).isPresent();
+    assertThat(header.withExtension(new HeaderExtension(1, Bytes.EMPTY)).extension()).isPresent();
     assertThat(header.withMarker(true)).isEqualTo(
         new RtpHeader(true, 96, 1, 2, 3, List.of(), Optional.empty()));
     assertThat(header.encodedSize()).isEqualTo(12);
-    assertThat(header.withCsrcs(List.of(1L)).withExtension(new HeaderExtension(1, ByteString.fromHex("00000000")))
+    assertThat(header.withCsrcs(List.of(1L)).withExtension(new HeaderExtension(1, Bytes.fromHex("00000000")))
         .encodedSize()).isEqualTo(12 + 4 + 8);
   }
 
   @Test
   void demultiplexesRtcpFromRtpByPacketType() {
-    byte[] rtp = ByteString.fromHex(SIMPLE).toByteArray(); // second byte 0xe0 = 224: RTP (M=1, PT 96)
-    byte[] rr = ByteString.fromHex("80c9 0001 00000001").toByteArray(); // PT 201
-    byte[] sr = ByteString.fromHex("80c8 0006").toByteArray();
+    byte[] rtp = Bytes.fromHex(SIMPLE).toByteArray(); // second byte 0xe0 = 224: RTP (M=1, PT 96)
+    byte[] rr = Bytes.fromHex("80c9 0001 00000001").toByteArray(); // PT 201
+    byte[] sr = Bytes.fromHex("80c8 0006").toByteArray();
 
     assertThat(Demultiplex.isRtcp(rtp, 0, rtp.length)).isFalse();
     assertThat(Demultiplex.isRtcp(rr, 0, rr.length)).isTrue();
@@ -158,7 +159,7 @@ class RtpPacketTest {
   }
 
   private static void assertRefused(String hex, String message) {
-    assertThatThrownBy(() -> RtpPacket.decode(ByteString.fromHex(hex).toByteArray()))
+    assertThatThrownBy(() -> RtpPacket.decode(Bytes.fromHex(hex).toByteArray()))
         .isInstanceOf(RtpParseException.class)
         .hasMessageContaining(message);
   }

@@ -24,6 +24,7 @@ final class ConfigValidator {
     validator.signaling(config.signaling());
     validator.dialects(config.http(), config.mdn(), config.tutorial());
     validator.peerjs(config.peerjs(), config.mdn(), config.tutorial());
+    validator.apprtc(config.apprtc(), config.signaling());
     validator.nativeProtocol(config.nativeProtocol(), config);
     validator.ice(config.ice());
     validator.turn(config.turn(), config.http());
@@ -111,6 +112,18 @@ final class ConfigValidator {
       if ((mdn.enabled() && webSocket.equals(mdn.path())) || (tutorial.enabled() && webSocket.equals(tutorial.path()))) {
         problems.add("peerjs.path puts the PeerJS WebSocket at " + webSocket + ", which another dialect's path already is");
       }
+    }
+  }
+
+  private void apprtc(AppRtcConfig apprtc, SignalingConfig signaling) {
+    path("apprtc.path", apprtc.path());
+    positive("apprtc.registerTimeoutSeconds", apprtc.registerTimeoutSeconds());
+    positive("apprtc.roamingGraceSeconds", apprtc.roamingGraceSeconds());
+    positive("apprtc.maxQueuedMessages", apprtc.maxQueuedMessages());
+    // A queue smaller than the largest message would refuse full-size messages forever.
+    if (apprtc.maxQueuedBytes() < signaling.maxFrameBytes()) {
+      problems.add("apprtc.maxQueuedBytes must be >= signaling.maxFrameBytes ("
+          + signaling.maxFrameBytes() + "), got " + apprtc.maxQueuedBytes());
     }
   }
 

@@ -13,6 +13,7 @@ public record JunctionConfig(
     MdnConfig mdn,
     TutorialConfig tutorial,
     PeerJsConfig peerjs,
+    AppRtcConfig apprtc,
     @JsonProperty("native") NativeConfig nativeProtocol,
     IceConfig ice,
     TurnConfig turn,

@@ -19,7 +19,8 @@ import java.util.Date;
 import java.util.Optional;
 
 /**
- * {@code GET /api/ice-servers}: the {@code RTCConfiguration.iceServers} a browser should use. The
+ * {@code GET /api/ice-servers} (and AppRTC's {@code POST v1alpha/iceconfig}, whose answer has the
+ * same shape): the {@code RTCConfiguration.iceServers} a browser should use. The
  * built-in TURN server comes with credentials minted for this caller that expire after the TTL
  * (coturn's REST scheme), so no static TURN password ever reaches a browser. Who may ask is
  * configurable: anyone, rate-limited per address, or only bearers of a valid token.
@@ -46,19 +47,40 @@ public final class IceServersEndpoint implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext context) {
-    if (ice.requiresToken()) {
-      Optional<String> problem = tokenProblem(context);
-      if (problem.isPresent()) {
-        context.response().putHeader("WWW-Authenticate", "Bearer realm=\"junction\"");
-        Problem.send(context.response(), 401, "Unauthorized", problem.get(), context.request().path());
-        return;
-      }
-    } else if (!limiter.tryAcquire(clientAddress(context))) {
-      context.response().putHeader("Retry-After", "1");
-      Problem.send(context.response(), 429, "Too Many Requests",
-          "at most " + ice.requestsPerSecondPerIp() + " requests per second from one address", context.request().path());
+    Optional<Refusal> refusal = refusal(context);
+    if (refusal.isPresent()) {
+      refusal.get().send(context);
       return;
     }
+    context.response()
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(new JsonObject().put("iceServers", servers(context)).encode());
+  }
+
+  /**
+   * The servers for this caller under the same access rule as {@link #handle}, or none when the
+   * rule refuses it: for answers that carry ICE servers among other things (AppRTC's join).
+   */
+  public JsonArray serversIfAllowed(RoutingContext context) {
+    return refusal(context).isPresent() ? new JsonArray() : servers(context);
+  }
+
+  /** Why {@code ice.access} refuses this caller (no valid token, or over the rate), or empty. */
+  private Optional<Refusal> refusal(RoutingContext context) {
+    if (ice.requiresToken()) {
+      return tokenProblem(context).map(problem -> new Refusal(401, "Unauthorized", problem,
+          "WWW-Authenticate", "Bearer realm=\"junction\""));
+    }
+    if (!limiter.tryAcquire(clientAddress(context))) {
+      return Optional.of(new Refusal(429, "Too Many Requests",
+          "at most " + ice.requestsPerSecondPerIp() + " requests per second from one address", "Retry-After", "1"));
+    }
+    return Optional.empty();
+  }
+
+  /** The built-in server with credentials minted for this caller, then {@code ice.servers}. */
+  private JsonArray servers(RoutingContext context) {
     JsonArray servers = new JsonArray();
     turn.ifPresent(builtIn -> addBuiltIn(servers, builtIn, context));
     for (IceConfig.IceServer server : ice.servers()) {
@@ -71,10 +93,15 @@ public final class IceServersEndpoint implements Handler<RoutingContext> {
       }
       servers.add(entry);
     }
-    context.response()
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store")
-        .end(new JsonObject().put("iceServers", servers).encode());
+    return servers;
+  }
+
+  /** A refused request: its status, problem title and detail, and the header that says what to do. */
+  private record Refusal(int status, String title, String detail, String header, String headerValue) {
+    void send(RoutingContext context) {
+      context.response().putHeader(header, headerValue);
+      Problem.send(context.response(), status, title, detail, context.request().path());
+    }
   }
 
   private static void addBuiltIn(JsonArray servers, BuiltIn turn, RoutingContext context) {
@@ -95,7 +122,7 @@ public final class IceServersEndpoint implements Handler<RoutingContext> {
   }
 
   /** IPv6 literals need brackets in a URL. */
-  private static String urlHost(String host) {
+  public static String urlHost(String host) {
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 

@@ -21,6 +21,7 @@ public final class WebApp {
   /**
    * @param apis add further HTTP routes (the signaling dialects', the camera gateway's), before the static files
    * @param serving false once shutdown has begun: health then answers 503 so balancers drain us
+   * @param dialectRoutes adds the HTTP routes of the signaling dialects that have them (AppRTC)
    */
   public static Router router(Vertx vertx, Metrics metrics, IceServersEndpoint iceServers, List<Consumer<Router>> apis,
       BooleanSupplier serving) {
@@ -46,6 +47,8 @@ public final class WebApp {
         "nothing is served at " + context.request().path(), context.request().path()));
     router.errorHandler(405, context -> Problem.send(context.response(), 405, "Method Not Allowed",
         context.request().method() + " is not allowed on " + context.request().path(), context.request().path()));
+    router.errorHandler(413, context -> Problem.send(context.response(), 413, "Content Too Large",
+        "the request body is larger than the limit of this endpoint", context.request().path()));
     router.errorHandler(500, context -> {
       org.slf4j.LoggerFactory.getLogger(WebApp.class)
           .error("request {} failed", Redaction.redactUri(context.request().uri()), context.failure());

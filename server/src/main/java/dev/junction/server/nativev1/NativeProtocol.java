@@ -39,7 +39,7 @@ public final class NativeProtocol {
     NativeTokenKeys keys = NativeTokenKeys.load(config.auth());
     JwtVerifier verifier = keys.verifier(config.auth());
     NativeDialect dialect = new NativeDialect(settings(config, maxRooms), verifier, events, System::nanoTime);
-    paths.addWithoutRooms(config.path(), dialect);
+    paths.addExact(config.path(), dialect);
     vertx.setPeriodic(SWEEP_MILLIS, id -> dialect.hub().sweep());
     NativeAdminApi admin = new NativeAdminApi(dialect.hub(), verifier, maxFrameBytes);
     boolean devTokens = !config.auth().tokenRequired() && config.auth().devTokens();

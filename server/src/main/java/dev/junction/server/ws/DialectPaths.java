@@ -2,11 +2,9 @@ package dev.junction.server.ws;
 
 import dev.junction.signaling.Dialect;
 import dev.junction.signaling.Names;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Maps WebSocket paths on the main port to dialects: {@code <base>} is the dialect's lobby and
@@ -15,8 +13,8 @@ import java.util.Set;
 public final class DialectPaths {
 
   private final Map<String, DialectRoute> byBase = new LinkedHashMap<>();
-  /** Bases whose dialect has no rooms: only the base path itself is served. */
-  private final Set<String> withoutRooms = new HashSet<>();
+  /** Dialects without rooms in the path (PeerJS, Collider): only the path itself is theirs. */
+  private final Map<String, DialectRoute> exact = new LinkedHashMap<>();
 
   /** Serves {@code dialect} at {@code basePath}; clients must offer {@code requiredSubprotocol} unless null. */
   public DialectPaths add(String basePath, Dialect dialect, String requiredSubprotocol) {
@@ -27,16 +25,25 @@ public final class DialectPaths {
     return this;
   }
 
-  /** Serves {@code dialect}, which has no rooms, at exactly {@code path}: {@code <path>/<anything>} is not its. */
-  public DialectPaths addWithoutRooms(String path, Dialect dialect) {
-    add(path, dialect, null);
-    withoutRooms.add(stripTrailingSlash(path));
+  /**
+   * Serves {@code dialect} at exactly {@code path}, with no rooms below it ({@code <path>/<anything>}
+   * is not its; its clients name rooms, if any, in messages).
+   */
+  public DialectPaths addExact(String path, Dialect dialect) {
+    String exactPath = stripTrailingSlash(path);
+    if (byBase.containsKey(exactPath) || exact.putIfAbsent(exactPath, new DialectRoute(dialect, null, null)) != null) {
+      throw new IllegalArgumentException("two dialects on one path: " + path);
+    }
     return this;
   }
 
   /** The route for {@code path}, or empty when no dialect serves it or the room name is invalid. */
   public Optional<DialectRoute> match(String path) {
     String normalized = stripTrailingSlash(path);
+    DialectRoute exactRoute = exact.get(normalized);
+    if (exactRoute != null) {
+      return Optional.of(exactRoute);
+    }
     DialectRoute lobby = byBase.get(normalized);
     if (lobby != null) {
       return Optional.of(lobby);
@@ -48,7 +55,7 @@ public final class DialectPaths {
     String basePath = normalized.substring(0, slash);
     DialectRoute base = byBase.get(basePath);
     String room = normalized.substring(slash + 1);
-    if (base == null || withoutRooms.contains(basePath) || !Names.isValidRoomName(room)) {
+    if (base == null || !Names.isValidRoomName(room)) {
       return Optional.empty();
     }
     return Optional.of(new DialectRoute(base.dialect(), room, base.requiredSubprotocol()));

@@ -67,6 +67,22 @@ class ConfigValidationTest {
   }
 
   @Test
+  void appRtcTimersMustBePositiveAndItsQueueMustHoldALargestMessage() {
+    assertThatThrownBy(() -> load("apprtc.registerTimeoutSeconds=0"))
+        .hasMessage("apprtc.registerTimeoutSeconds must be > 0, got 0");
+    assertThatThrownBy(() -> load("apprtc.roamingGraceSeconds=-1"))
+        .hasMessage("apprtc.roamingGraceSeconds must be > 0, got -1");
+    assertThatThrownBy(() -> load("apprtc.maxQueuedMessages=0"))
+        .hasMessage("apprtc.maxQueuedMessages must be > 0, got 0");
+    assertThatThrownBy(() -> load("apprtc.maxQueuedBytes=1000"))
+        .hasMessage("apprtc.maxQueuedBytes must be >= signaling.maxFrameBytes (65536), got 1000");
+    assertThatThrownBy(() -> load("apprtc.path=apprtc"))
+        .hasMessage("apprtc.path must start with \"/\", got \"apprtc\"");
+    assertThat(load("apprtc.path=/").apprtc().basePath()).isEmpty();
+    assertThat(load("apprtc.path=/rtc/").apprtc().basePath()).isEqualTo("/rtc");
+  }
+
+  @Test
   void nativeProtocolSettingsMustBeUsable() {
     for (String limit : List.of("roomCapacity", "maxRoomsPerPeer", "resumeGraceSeconds", "helloTimeoutSeconds",
         "ackWindow", "queue.maxMessages", "queue.ttlSeconds")) {

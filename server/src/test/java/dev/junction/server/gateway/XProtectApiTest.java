@@ -117,4 +117,56 @@ class XProtectApiTest {
     }
     throw new AssertionError("no fingerprint in the offer");
   }
+
+  @Test
+  void routesMatchInAnyCaseAndBodiesAreReadLikeAspNetCoreReadsThem() throws Exception {
+    GatewayClient client = loggedIn();
+    String body = "{\"DeviceID\":\"" + TestServers.DEMO_CAMERA + "\",\"Resolution\":\"notInUse\","
+        + "\"IncludeAudio\":\"false\",\"PlaybackTimeNode\":null,\"unknownField\":42,"
+        + "\"iceServers\":[{\"url\":\"stun:stun.example.org:3478\"},"
+        + "{\"urls\":\"turn:turn.example.org:3478\",\"username\":\"u\",\"credential\":\"secret\"}]}";
+    GatewayClient.Reply created = client.call("POST", "/API/rest/V1/webrtc/SESSION", body);
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(200);
+    assertThat(created.body().get("includeAudio").asBoolean()).isFalse();
+    JsonNode servers = created.body().get("iceServers");
+    assertThat(servers.get(0).get("url").asText()).isEqualTo("stun:stun.example.org:3478");
+    assertThat(servers.get(1).get("urls").get(0).asText()).isEqualTo("turn:turn.example.org:3478");
+    assertThat(servers.get(1).has("credential")).as("credentials are write-only").isFalse();
+
+    String id = created.body().get("sessionId").asText();
+    assertThat(client.call("GET", "/api/rest/v1/WEBRTC/icecandidates/" + id.toUpperCase(), null).status())
+        .isEqualTo(200);
+    GatewayClient.Reply playback = client.call("POST", "/api/REST/v1/WebRTC/Session",
+        "{\"deviceId\":\"" + TestServers.DEMO_CAMERA + "\",\"playbackTimeNode\":{\"playbackTime\":"
+            + "\"2020-07-10T15:00:00.000Z\",\"speed\":\"2\"}}");
+    assertThat(playback.status()).isEqualTo(400);
+    assertThat(playback.error()).isEqualTo("no_playback");
+    assertThat(client.delete(id).status()).isEqualTo(204);
+  }
+
+  @Test
+  void the2022R3RoutesCarryTheSessionIdInTheBody() throws Exception {
+    GatewayClient client = loggedIn();
+    GatewayClient.Reply created = client.call("POST", "/api/WebRTC/v1/WebRTCSession",
+        "{\"cameraId\":\"" + TestServers.DEMO_CAMERA + "\",\"resolution\":\"notInUse\"}");
+    assertThat(created.status()).isEqualTo(200);
+    String id = created.body().get("sessionId").asText();
+    assertThat(client.call("GET", "/api/WebRTC/v1/IceCandidates/" + id, null).body().get("candidates").size())
+        .isEqualTo(1);
+    GatewayClient.Reply posted = client.call("POST", "/api/WebRTC/v1/IceCandidates",
+        "{\"sessionId\":\"" + id + "\",\"candidates\":[\"{\\\"candidate\\\":\\\"\\\"}\"]}");
+    assertThat(posted.status()).as(posted.raw().body()).isEqualTo(200);
+
+    try (TestViewer viewer = TestViewer.forOffer(GatewayClient.offerSdp(created))) {
+      // 2022 R3 sent the whole session object back with answerSDP filled in
+      com.fasterxml.jackson.databind.node.ObjectNode whole = created.body().deepCopy();
+      whole.put("answerSDP", GatewayClient.JSON.createObjectNode().put("type", "answer").put("sdp", viewer.answer())
+          .toString());
+      GatewayClient.Reply put = client.call("PUT", "/api/WebRTC/v1/WebRTCSession", whole.toString());
+      assertThat(put.status()).as(put.raw().body()).isEqualTo(200);
+      viewer.check(true);
+      viewer.handshake(fingerprintOf(GatewayClient.offerSdp(created)));
+      assertThat(viewer.receiveRtp()).isNotNull();
+    }
+  }
 }

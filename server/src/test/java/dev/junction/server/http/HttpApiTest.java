@@ -52,6 +52,8 @@ class HttpApiTest {
     assertThat(metrics.body())
         .contains("junction_signaling_connections{dialect=\"mdn\"}")
         .contains("junction_signaling_connections{dialect=\"tutorial\"}")
+        .contains("junction_signaling_connections{dialect=\"apprtc\"}")
+        .contains("junction_signaling_room_joins_total{dialect=\"apprtc\"}")
         .contains("junction_signaling_messages_relayed_total{dialect=\"mdn\"}")
         .contains("junction_signaling_errors_total{dialect=\"tutorial\",kind=\"rate_limited\"}")
         .contains("junction_turn_allocations ", "junction_turn_permissions ", "junction_turn_channels ")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.junction.signaling.SignalingEvents;
+import dev.junction.signaling.apprtc.AppRtcDialect;
+import dev.junction.signaling.apprtc.AppRtcLimits;
+import dev.junction.signaling.apprtc.AppRtcRooms;
 import dev.junction.signaling.mdn.MdnDialect;
 import dev.junction.signaling.peerjs.PeerJsDialect;
 import dev.junction.signaling.peerjs.PeerJsSettings;
@@ -41,12 +44,13 @@ class DialectPathsTest {
   }
 
   @Test
-  void aDialectWithoutRoomsIsServedAtItsPathOnly() {
-    PeerJsDialect peerJs = new PeerJsDialect(new PeerJsSettings("peerjs", 5000, 60000, 10, 10),
-        SignalingEvents.NONE, System::nanoTime);
-    DialectPaths withPeerJs = new DialectPaths().addWithoutRooms("/peerjs/peerjs", peerJs);
-    assertThat(withPeerJs.match("/peerjs/peerjs")).contains(new DialectRoute(peerJs, null, null));
-    assertThat(withPeerJs.match("/peerjs/peerjs/room")).isEmpty();
+  void anExactPathHasNoRoomsBelowIt() {
+    AppRtcDialect apprtc = new AppRtcDialect(AppRtcLimits.COLLIDER, System::nanoTime,
+        AppRtcRooms.randomClientIds(), SignalingEvents.NONE);
+    DialectPaths collider = new DialectPaths().addExact("/apprtc/collider/ws", apprtc);
+    assertThat(collider.match("/apprtc/collider/ws")).contains(new DialectRoute(apprtc, null, null));
+    assertThat(collider.match("/apprtc/collider/ws/")).contains(new DialectRoute(apprtc, null, null));
+    assertThat(collider.match("/apprtc/collider/ws/room")).isEmpty();
   }
 
   @Test
