@@ -4,7 +4,7 @@
 
 GATEWAY_CAMERA_ID=6f1c2a3b-4d5e-4f60-8a71-92b3c4d5e6f7
 GATEWAY_PASSWORD=bench-password
-SERVER_JAR=$ROOT/server/target/junction.jar
+SERVER_JAR=${SERVER_JAR:-$ROOT/server/target/junction.jar}  # another build can be measured the same way
 BENCH_JAR=$ROOT/bench/target/junction-bench.jar
 
 # A free port of the kind asked for (tcp or udp) on 127.0.0.1, as the kernel picks one.
@@ -89,4 +89,16 @@ stop_gateway() {
 # RESULT lines are "RESULT key=value ..."; field FILE LABEL KEY prints one value of that label's line.
 result_field() {
   grep "^RESULT label=$2 " "$1" | tail -1 | tr ' ' '\n' | sed -n "s/^$3=//p"
+}
+
+# CPU seconds of a process's threads over its life, summed by thread name without its number
+# (junction-dtls-3 counts as junction-dtls), from /proc/PID/task/*/stat; groups under 0.5 s left out.
+thread_cpu() { # pid
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v tck="$(getconf CLK_TCK)" '{
+      name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+      sub(/[-#]?[0-9]+$/, "", name)
+      split(substr($0, index($0, ")") + 2), f, " ")   # f[12], f[13]: utime, stime (proc(5) fields 14, 15)
+      cpu[name] += (f[12] + f[13]) / tck
+    }
+    END { for (n in cpu) if (cpu[n] >= 0.5) printf "%8.1f s  %s\n", cpu[n], n }' | sort -rn
 }

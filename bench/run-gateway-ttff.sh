@@ -62,7 +62,7 @@ done
 {
   echo
   echo "Camera gateway time to first frame: headless Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), $SIZE H.264 at $BITRATE, $FPS fps"
-  echo "from the answer PATCH (performance.now() in the page) to the first frame the <video> presents; $RUNS runs after $WARMUP warmup, each at a random point of the GOP"
+  echo "from the answer PATCH (performance.now() in the page) to the first frame the <video> presents; $RUNS runs after $WARMUP warmup, each starting at a point of the GOP spread by a golden-ratio sequence"
   echo "machine: $(nproc) cores, $(date -u +%Y-%m-%d); p90 = nearest rank; ICE/DTLS = medians of PATCH to ICE and to DTLS connected"
   printf '%-16s %5s %10s %8s %8s %8s %8s %8s\n' config runs "median ms" "p90 ms" "min ms" "max ms" "ICE ms" "DTLS ms"
   for label in "${LABELS[@]}"; do

@@ -9,8 +9,11 @@ import java.util.LongSummaryStatistics;
 /**
  * One step of the fan-out ramp: the viewers it added (the join), and a measured window after the
  * joins settled. Loss is judged over the whole step, joins included (a GOP burst that overflows a
- * socket is a loss a person would see); rates, delays and CPU over the window.
+ * socket is a loss a person would see); rates, delays and CPU over the window. A gateway that
+ * cannot keep up does not lose packets at first: it queues them, so the viewers fall behind live.
+ * A step therefore only passes when nothing was lost and the p99 delay stayed under a bound.
  *
+ * @param maxDelayNanos the p99 delay above which viewers are falling behind, not just jittering
  * @param step from the step's start to the window's end
  * @param window the measured window
  * @param serverCpuSeconds the gateway process's CPU (user + system) in the window
@@ -21,6 +24,7 @@ import java.util.LongSummaryStatistics;
  */
 record FanoutStep(
     int target,
+    long maxDelayNanos,
     int joinFailures,
     double joinSeconds,
     FleetSample.Interval step,
@@ -38,6 +42,11 @@ record FanoutStep(
   /** No packet lost by any viewer in the step, and every viewer joined and stayed. */
   boolean lossless() {
     return joinFailures == 0 && connected() == target && step.sum(ViewerSample::lost) == 0;
+  }
+
+  /** Lossless, and the viewers kept up with live. */
+  boolean passed() {
+    return lossless() && window.delays().valueAt(0.99) <= maxDelayNanos;
   }
 
   void print(PrintStream out) {
@@ -67,13 +76,13 @@ record FanoutStep(
             + " load generator %.2f cores; other programs %.2f cores, interrupts %.2f cores%n", label,
         serverCores, 100 * serverCores / Math.max(1, connected()), packets == 0 ? 0 : serverCpuSeconds * 1e6 / packets,
         generatorCpuSeconds / seconds, others, machine.interrupts() / seconds);
-    out.printf(Locale.ROOT, "RESULT label=%s viewers=%d connected=%d join_failures=%d join_s=%.1f lossless=%s"
+    out.printf(Locale.ROOT, "RESULT label=%s viewers=%d connected=%d join_failures=%d join_s=%.1f lossless=%s passed=%s"
             + " step_lost=%d step_recovered=%d step_viewers_with_loss=%d viewer_socket_drops=%d server_socket_drops=%d"
             + " seconds=%.1f pkt_per_s=%.0f mbit_per_s=%.1f viewer_pkt_per_s_min=%d viewer_pkt_per_s_max=%d"
             + " window_lost=%d rtx=%d auth_failures=%d delay_p50_ms=%.2f delay_p99_ms=%.2f delay_max_ms=%.2f"
             + " server_cores=%.3f server_core_pct_per_viewer=%.3f server_us_per_packet=%.2f client_cores=%.3f"
             + " other_cores=%.2f irq_cores=%.2f%n",
-        label, target, connected(), joinFailures, joinSeconds, lossless(), step.sum(ViewerSample::lost),
+        label, target, connected(), joinFailures, joinSeconds, lossless(), passed(), step.sum(ViewerSample::lost),
         step.sum(ViewerSample::recovered), step.viewersWithAny(ViewerSample::lost), viewerSocketDrops,
         serverSocketDrops, seconds, packets / seconds, window.sum(ViewerSample::bytes) * 8 / seconds / 1e6,
         perViewer.getCount() == 0 ? 0 : perViewer.getMin(), perViewer.getCount() == 0 ? 0 : perViewer.getMax(),

@@ -18,9 +18,11 @@ import java.util.function.ToDoubleFunction;
  * Time to first frame in a real browser: headless Chromium opens the gateway's own origin and,
  * run after run, starts a viewer of one camera with the XProtect flow (first-frame.js); each run
  * times, with {@code performance.now()} in the page, the answer PATCH to the first frame the
- * {@code <video>} presents. Runs start at a random point of the camera's keyframe interval (a
- * random pause of up to one interval between runs), so that, without a GOP cache, the wait for
- * the next keyframe is sampled fairly and not locked to the previous run's keyframe.
+ * {@code <video>} presents. A pause of up to one keyframe interval comes before each run, so that
+ * runs start at points spread over the interval: without a GOP cache a run ends just after a
+ * keyframe, and back-to-back runs would all start at the same point of the next interval. The
+ * pauses follow the golden-ratio sequence (from a seeded start), which spreads even ten runs
+ * evenly over the interval where random pauses can bunch up.
  *
  * <pre>
  * java -cp bench/target/junction-bench.jar dev.junction.bench.gateway.FirstFrame \
@@ -36,6 +38,8 @@ public final class FirstFrame {
   private static final Set<String> OPTIONS = Set.of("origin", "camera", "user", "password", "runs", "warmup",
       "keyframe-seconds", "timeout-ms", "seed", "label");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** (sqrt 5 - 1) / 2: each step lands in the largest gap the previous ones left (Weyl sequence). */
+  private static final double GOLDEN_RATIO_FRACTION = 0.6180339887498949;
 
   /** One run's marks in ms after the PATCH was sent; NaN where the page saw none. */
   record Run(double firstFrame, double answered, double ice, double dtls, int width, int height, long decoded) {
@@ -67,7 +71,7 @@ public final class FirstFrame {
     XProtectClient api = new XProtectClient(origin + "/api");
     api.login(args.string("user", "demo"), args.required("password"));
     String script = resource("first-frame.js");
-    Random random = new Random(args.integer("seed", 1));
+    double phase = new Random(args.integer("seed", 1)).nextDouble();
 
     List<Run> measured = new ArrayList<>();
     int failures = 0;
@@ -75,7 +79,8 @@ public final class FirstFrame {
       chromium.driver.manage().timeouts().scriptTimeout(Duration.ofMillis(timeoutMs + 15_000L));
       chromium.driver.get(origin + "/");
       for (int i = -warmup; i < runs; i++) {
-        Thread.sleep((long) (random.nextDouble() * keyframeSeconds * 1000)); // a random point of the GOP
+        phase = (phase + GOLDEN_RATIO_FRACTION) % 1;
+        Thread.sleep((long) (phase * keyframeSeconds * 1000)); // pacing to a point of the GOP, not a wait for state
         JsonNode result = JSON.readTree((String) chromium.driver.executeAsyncScript(script, camera, api.token(),
             timeoutMs));
         String name = i < 0 ? "warmup" : "run " + (i + 1);
