@@ -81,8 +81,12 @@ start_gateway() { # config log
   die "Junction did not become healthy on port $HTTP_PORT"
 }
 
+# SIGTERM, then SIGKILL after 15 s: an overloaded gateway can be too deep in GC to shut down.
 stop_gateway() {
   kill "$SERVER_PID" 2>/dev/null || true
+  local deadline=$((SECONDS + 15))
+  while kill -0 "$SERVER_PID" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+  kill -9 "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
 }
 

@@ -70,6 +70,10 @@ record FanoutStep(
         perViewer.getCount() == 0 ? 0 : perViewer.getMin(), perViewer.getCount() == 0 ? 0 : perViewer.getMax(),
         window.sum(ViewerSample::lost), retransmissions, window.sum(ViewerSample::authFailures),
         window.sum(ViewerSample::otherSrtpErrors), window.sum(ViewerSample::rtcp));
+    out.printf(Locale.ROOT, "[%s] window: consent checks answered %d of %d, NACKs sent %d; step: SRTP dropped"
+            + " before the keys %d, packets of an unknown SSRC %d%n", label, window.sum(ViewerSample::consentAnswers),
+        window.sum(ViewerSample::consentChecks), window.sum(ViewerSample::nacksSent),
+        step.sum(ViewerSample::earlyDropped), step.sum(ViewerSample::strayPackets));
     out.printf(Locale.ROOT, "[%s] delay above each viewer's best, ms: p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
         label, ms(delays.valueAt(0.5)), ms(delays.valueAt(0.99)), ms(delays.valueAt(0.999)), ms(delays.max()));
     out.printf(Locale.ROOT, "[%s] server %.2f cores = %.2f %% of a core per viewer, %.2f us per packet sent;"

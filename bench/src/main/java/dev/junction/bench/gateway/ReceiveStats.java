@@ -28,7 +28,6 @@ final class ReceiveStats {
   long bytes;
   long lost;
   long recovered;
-  long late;
   long duplicates;
   long retransmissions;
 
@@ -60,8 +59,7 @@ final class ReceiveStats {
       }
       highest = extended;
     } else if (missing.remove(extended)) {
-      late++;
-      recovered++;
+      recovered++; // late, not lost
     } else {
       duplicates++;
     }
@@ -85,11 +83,6 @@ final class ReceiveStats {
     List<Integer> nacks = List.copyOf(toNack);
     toNack.clear();
     return nacks;
-  }
-
-  /** Holes not (yet) filled. */
-  long unrecovered() {
-    return lost - recovered;
   }
 
   /** Delays from now on are measured against the best seen from now on. */

@@ -22,7 +22,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +89,6 @@ final class Viewer extends SimpleChannelInboundHandler<DatagramPacket> {
   private DTLSTransport established;
   private InboundSrtpContext inbound;
   private OutboundSrtpContext outbound;
-  private String failure;
 
   Viewer(int id, GatewayOffer offer, DtlsIdentity identity, ExecutorService handshakes, ViewerShard shard) {
     this.id = id;
@@ -111,12 +112,8 @@ final class Viewer extends SimpleChannelInboundHandler<DatagramPacket> {
     return state;
   }
 
-  String failure() {
-    return failure;
-  }
-
   int localPort() {
-    return ((java.net.InetSocketAddress) channel.localAddress()).getPort();
+    return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
   /** Starts ICE; on the channel's loop, once it is connected. */
@@ -258,7 +255,7 @@ final class Viewer extends SimpleChannelInboundHandler<DatagramPacket> {
       return;
     }
     byte[] plain = RtcpCompound.of(GenericNack.of(NACK_SENDER_SSRC, offer.ssrc(), holes)).encode();
-    byte[] packet = java.util.Arrays.copyOf(plain, plain.length + outbound.profile().srtcpOverhead());
+    byte[] packet = Arrays.copyOf(plain, plain.length + outbound.profile().srtcpOverhead());
     try {
       int length = outbound.protectRtcp(packet, 0, plain.length);
       channel.writeAndFlush(Unpooled.wrappedBuffer(packet, 0, length));
@@ -311,7 +308,6 @@ final class Viewer extends SimpleChannelInboundHandler<DatagramPacket> {
       return;
     }
     state = State.FAILED;
-    failure = why;
     if (timer != null) {
       timer.cancel(false);
     }
@@ -335,7 +331,6 @@ final class Viewer extends SimpleChannelInboundHandler<DatagramPacket> {
     }
     if (state != State.FAILED) {
       state = State.CLOSED;
-      failure = why;
     }
     connected.completeExceptionally(new IOException("viewer " + id + " closed: " + why));
     channel.close();
