@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --key value} command-line arguments, checked against the keys a main accepts. */
-final class Args {
+public final class Args {
 
   private final Map<String, String> values = new HashMap<>();
 
-  Args(String[] argv, Set<String> known) {
+  public Args(String[] argv, Set<String> known) {
     for (int i = 0; i < argv.length; i++) {
       String a = argv[i];
       if (!a.startsWith("--")) throw new IllegalArgumentException("expected --option, got: " + a);
@@ -29,27 +29,27 @@ final class Args {
     }
   }
 
-  String string(String key, String dflt) {
+  public String string(String key, String dflt) {
     return values.getOrDefault(key, dflt);
   }
 
-  String required(String key) {
+  public String required(String key) {
     String v = values.get(key);
     if (v == null) throw new IllegalArgumentException("--" + key + " is required");
     return v;
   }
 
-  int integer(String key, int dflt) {
+  public int integer(String key, int dflt) {
     String v = values.get(key);
     return v == null ? dflt : Integer.parseInt(v);
   }
 
-  double decimal(String key, double dflt) {
+  public double decimal(String key, double dflt) {
     String v = values.get(key);
     return v == null ? dflt : Double.parseDouble(v);
   }
 
-  boolean bool(String key, boolean dflt) {
+  public boolean bool(String key, boolean dflt) {
     String v = values.get(key);
     return v == null ? dflt : Boolean.parseBoolean(v);
   }

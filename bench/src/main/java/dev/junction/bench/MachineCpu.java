@@ -11,23 +11,23 @@ import java.nio.file.Path;
  * process time minus the server's and the load generator's own CPU is what other programs took.
  * The idle counters are not used: on this kernel they can run ahead while a core sleeps.
  */
-final class MachineCpu {
+public final class MachineCpu {
 
   /** Process and interrupt seconds. */
-  record Sample(double processes, double interrupts) {
-    Sample minus(Sample earlier) {
+  public record Sample(double processes, double interrupts) {
+    public Sample minus(Sample earlier) {
       return new Sample(processes - earlier.processes, interrupts - earlier.interrupts);
     }
   }
 
   private final double ticksPerSecond;
 
-  MachineCpu(double ticksPerSecond) {
+  public MachineCpu(double ticksPerSecond) {
     this.ticksPerSecond = ticksPerSecond;
   }
 
   /** Now, or NaN values if /proc/stat cannot be read. */
-  Sample sample() {
+  public Sample sample() {
     try {
       return parse(Files.readAllLines(Path.of("/proc/stat")).get(0), ticksPerSecond);
     } catch (IOException | RuntimeException e) {
