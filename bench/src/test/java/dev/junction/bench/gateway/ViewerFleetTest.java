@@ -8,10 +8,10 @@ import dev.junction.media.peer.PeerConnectionFactory;
 import dev.junction.media.peer.ServerPeerConnection;
 import dev.junction.media.peer.StreamPacket;
 import dev.junction.media.port.MediaPort;
-import dev.junction.media.rtp.ByteString;
 import dev.junction.media.rtp.RtpPacket;
 import dev.junction.media.rtp.RtpSequencer;
 import dev.junction.media.sdp.SdpException;
+import dev.junction.stun.Bytes;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,9 +86,9 @@ class ViewerFleetTest {
     RtpSequencer sequencer = new RtpSequencer(0, 96, 0);
     List<StreamPacket> frame = new ArrayList<>();
     for (int i = 0; i < packets; i++) {
-      RtpPacket packet = sequencer.next(ByteString.utf8("x".repeat(1100)), i == packets - 1, timestamp);
+      RtpPacket packet = sequencer.next(Bytes.utf8("x".repeat(1100)), i == packets - 1, timestamp);
       byte[] encoded = packet.encode();
-      frame.add(new StreamPacket(ByteString.copyOf(encoded, 0, encoded.length), timestamp));
+      frame.add(new StreamPacket(Bytes.copyOf(encoded, 0, encoded.length), timestamp));
     }
     return frame;
   }
