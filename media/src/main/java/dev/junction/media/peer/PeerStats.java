@@ -17,6 +17,7 @@ public final class PeerStats {
   final LongAdder badRtcp = new LongAdder();
   final LongAdder droppedDtls = new LongAdder();
   final LongAdder ignoredRtp = new LongAdder();
+  final LongAdder lateDropped = new LongAdder();
   private volatile ReportBlock lastReport;
 
   void sent(int bytes) {
@@ -50,6 +51,11 @@ public final class PeerStats {
   /** PLIs and FIRs received, answered or not. */
   public long keyframeRequests() {
     return keyframeRequests.sum();
+  }
+
+  /** Stream packets dropped because the connection's loop fell too far behind to send them in time. */
+  public long lateDropped() {
+    return lateDropped.sum();
   }
 
   /** SRTCP that failed authentication or did not parse. */

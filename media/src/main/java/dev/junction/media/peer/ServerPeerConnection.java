@@ -74,6 +74,10 @@ public final class ServerPeerConnection {
    * 30 ms, yet a receiver that keeps reading never finds its socket buffer (Linux: 208 KiB) full.
    */
   static final int PACED_PACKETS_PER_MILLI = 16;
+  /** Packets that waited longer than this for the loop are stale: dropped, and the viewer resynced. */
+  static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  /** About 10 s of a 2 Mbit/s camera waiting to be paced out: more means the viewer cannot keep up. */
+  static final int MAX_BACKLOG_PACKETS = 2_000;
 
   public enum State { NEW, CONNECTING, CONNECTED, CLOSED }
 
@@ -123,6 +127,7 @@ public final class ServerPeerConnection {
   private ScheduledFuture<?> reports;
   private final ArrayDeque<Outbound> outbound = new ArrayDeque<>();
   private boolean pacing;
+  private boolean behind;
   private long lastKeyframeRequestNanos = System.nanoTime() - KEYFRAME_REQUEST_INTERVAL_NANOS;
 
   private ServerPeerConnection(MediaPort port, DtlsIdentity identity, List<InetAddress> addresses,
@@ -183,12 +188,34 @@ public final class ServerPeerConnection {
    * so it does not overflow the receiver's socket buffer; live packets queue behind it.
    */
   public void send(List<StreamPacket> packets, boolean replay) {
-    if (!loop.inEventLoop()) {
-      loop.execute(() -> send(packets, replay));
-      return;
+    long handedOver = System.nanoTime();
+    if (loop.inEventLoop()) {
+      enqueue(packets, replay, handedOver);
+    } else {
+      loop.execute(() -> enqueue(packets, replay, handedOver));
     }
+  }
+
+  /**
+   * Queues packets for sending, unless the loop is so far behind that they would arrive stale:
+   * a gateway short of CPU must not let a viewer drift seconds behind live while its backlog fills
+   * the heap. Late packets are dropped; once packets arrive in time again the viewer asks its
+   * owner for the current group of pictures, so its picture is whole again.
+   */
+  private void enqueue(List<StreamPacket> packets, boolean replay, long handedOver) {
     if (state != State.CONNECTED) {
       return;
+    }
+    boolean late = System.nanoTime() - handedOver > MAX_LAG_NANOS || outbound.size() > MAX_BACKLOG_PACKETS;
+    if (late) {
+      stats.lateDropped.add(packets.size() + outbound.size());
+      outbound.clear();
+      behind = true;
+      return;
+    }
+    if (behind) {
+      behind = false;
+      askForKeyframe();
     }
     for (StreamPacket packet : packets) {
       outbound.addLast(new Outbound(packet, replay));
@@ -231,6 +258,11 @@ public final class ServerPeerConnection {
   /** Counters for this connection. Any thread. */
   public PeerStats stats() {
     return stats;
+  }
+
+  /** The event loop the connection lives on (tests hold it busy to make the gateway fall behind). */
+  EventLoop loop() {
+    return loop;
   }
 
   /** Our ICE ufrag: what the browser's checks name first. */
@@ -281,8 +313,9 @@ public final class ServerPeerConnection {
       close(CloseReason.PEER_CLOSED, null);
     } else if ((record[0] & 0xff) == DTLS_HANDSHAKE && dtls.offer(record)) {
       // the browser did not get our last flight and sent its own again: BouncyCastle resends ours
+      // while it reads the record; a wait of 0 would mean "for ever" to it, holding a worker
       DTLSTransport transport = established;
-      submit(() -> transport.receive(new byte[transport.getReceiveLimit()], 0, transport.getReceiveLimit(), 0));
+      submit(() -> transport.receive(new byte[transport.getReceiveLimit()], 0, transport.getReceiveLimit(), 1));
     }
   }
 
@@ -358,6 +391,11 @@ public final class ServerPeerConnection {
 
   private void keyframeRequested() {
     stats.keyframeRequests.increment();
+    askForKeyframe();
+  }
+
+  /** Tells the owner the viewer needs a keyframe, at most once a second. */
+  private void askForKeyframe() {
     long now = System.nanoTime();
     if (now - lastKeyframeRequestNanos >= KEYFRAME_REQUEST_INTERVAL_NANOS) {
       lastKeyframeRequestNanos = now;

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -110,6 +111,8 @@ public final class MediaPort implements AutoCloseable {
         .channel(transport.datagram())
         .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
         .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
+        // what may wait in the JVM once the kernel's buffer is full; beyond it PortSender drops
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(SOCKET_BUFFER, 2 * SOCKET_BUFFER))
         .handler(new InboundHandler(demux, receivers, counters));
     int sockets = 1;
     if (transport.epoll()) {

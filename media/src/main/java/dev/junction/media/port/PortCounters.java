@@ -11,6 +11,7 @@ public final class PortCounters {
   private final LongAdder datagramsIn = new LongAdder();
   private final LongAdder datagramsOut = new LongAdder();
   private final LongAdder bytesOut = new LongAdder();
+  private final LongAdder sendDropped = new LongAdder();
   private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
 
   PortCounters() {
@@ -28,6 +29,10 @@ public final class PortCounters {
     bytesOut.add(bytes);
   }
 
+  void droppedOnSend() {
+    sendDropped.increment();
+  }
+
   void drop(DropReason reason) {
     drops.get(reason).increment();
   }
@@ -42,6 +47,11 @@ public final class PortCounters {
 
   public long bytesOut() {
     return bytesOut.sum();
+  }
+
+  /** Datagrams not sent because the socket's queue was full (the kernel was not taking more). */
+  public long sendDropped() {
+    return sendDropped.sum();
   }
 
   public long dropped(DropReason reason) {

@@ -20,8 +20,16 @@ public final class PortSender {
     this.counters = counters;
   }
 
-  /** Queues {@code packet[0..length)} for {@code recipient}; the array is the sender's from now on. */
+  /**
+   * Queues {@code packet[0..length)} for {@code recipient}; the array is the sender's from now on.
+   * When the kernel has stopped taking datagrams and the socket's queue in the JVM is past its high
+   * water mark, the packet is dropped (and counted) instead: UDP may drop, a heap may not fill up.
+   */
   public void write(byte[] packet, int length, InetSocketAddress recipient) {
+    if (!channel.isWritable()) {
+      counters.droppedOnSend();
+      return;
+    }
     channel.write(new DatagramPacket(Unpooled.wrappedBuffer(packet, 0, length), recipient), channel.voidPromise());
     counters.sent(length);
   }

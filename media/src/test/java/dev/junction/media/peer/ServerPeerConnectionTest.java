@@ -21,7 +21,14 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +189,72 @@ class ServerPeerConnectionTest {
       assertThat(sr.ssrc()).isEqualTo(peer.offer().ssrc());
       assertThat(sr.packetCount()).isEqualTo(4);
       assertThat(sr.octetCount()).isEqualTo(4 * "payload 0".length());
+    }
+  }
+
+  @Test
+  void aHandshakeRecordAfterTheHandshakeDoesNotHoldAWorker() throws Exception {
+    try (Connected c = connected()) {
+      // a retransmitted flight from the browser: DTLS 1.2, epoch 0, a record of an empty fragment
+      byte[] record = {22, (byte) 0xfe, (byte) 0xfd, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0};
+      for (int i = 0; i < 8; i++) {
+        c.viewer().send(record);
+      }
+      ThreadPoolExecutor workers = (ThreadPoolExecutor) port.handshakeWorkers();
+      await().atMost(Duration.ofSeconds(2)).until(() -> workers.getActiveCount() == 0);
+      c.peer().send(packets(1, 0, 0), false);
+      assertThat(c.viewer().receiveRtp()).as("media still flows").isNotNull();
+    }
+  }
+
+  @Test
+  void packetsThatWaitedTooLongForABusyLoopAreDroppedAndTheViewerResyncsFromAKeyframe() throws Exception {
+    try (Connected c = connected()) {
+      CountDownLatch busy = new CountDownLatch(1);
+      c.peer().loop().execute(() -> {
+        busy.countDown();
+        sleep(ServerPeerConnection.MAX_LAG_NANOS / 1_000_000 + 300); // a gateway short of CPU
+      });
+      busy.await();
+      c.peer().send(packets(3, 0, 0), false); // waits behind the busy task: stale when it runs
+      await().atMost(Duration.ofSeconds(3)).until(() -> c.peer().stats().lateDropped() == 3);
+      assertThat(c.events().keyframeRequests.get()).isZero();
+
+      c.peer().send(packets(2, 3, 3600), false); // in time again
+      assertThat(c.viewer().receiveRtp().payload().utf8()).isEqualTo("payload 0");
+      await().until(() -> c.events().keyframeRequests.get() == 1);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void sixteenViewersHandshakingAtOnceAllConnectThroughTwoWorkers() throws Exception {
+    List<CompletableFuture<Connected>> joins = new ArrayList<>();
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      for (int i = 0; i < 16; i++) {
+        joins.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            return connected();
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        }, clients));
+      }
+      for (CompletableFuture<Connected> join : joins) {
+        try (Connected c = join.get(30, TimeUnit.SECONDS)) {
+          assertThat(c.peer().state()).isEqualTo(ServerPeerConnection.State.CONNECTED);
+        }
+      }
+    } finally {
+      clients.shutdownNow();
     }
   }
 

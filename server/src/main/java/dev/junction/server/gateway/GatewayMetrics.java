@@ -36,6 +36,8 @@ public final class GatewayMetrics {
         .description("Datagrams sent from the media port").register(registry);
     FunctionCounter.builder("junction.media.bytes.sent", port, PortCounters::bytesOut)
         .description("Bytes sent from the media port").baseUnit("bytes").register(registry);
+    FunctionCounter.builder("junction.media.datagrams.send.dropped", port, PortCounters::sendDropped)
+        .description("Datagrams dropped because the media port's socket queue was full").register(registry);
     for (DropReason reason : DropReason.values()) {
       FunctionCounter.builder("junction.media.datagrams.dropped", port, p -> p.dropped(reason))
           .description("Datagrams the media port dropped unanswered, by why")
