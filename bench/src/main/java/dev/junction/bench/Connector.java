@@ -15,12 +15,17 @@ import java.util.List;
  * {@code localAddresses > 0} it binds client sockets round-robin to 127.0.0.2, 127.0.0.3, ... so
  * that tens of thousands of connections do not run out of ephemeral ports on one source address.
  */
-final class Connector {
+public final class Connector {
 
   private final List<WebSocketClient> clients = new ArrayList<>();
   private final WebSocketConnectOptions connectOptions;
 
   Connector(Vertx vertx, String url, int localAddresses, int maxConnections) {
+    this(vertx, url, localAddresses, maxConnections, List.of("json"));
+  }
+
+  /** As above, offering {@code subProtocols} (none when empty) instead of {@code json}. */
+  public Connector(Vertx vertx, String url, int localAddresses, int maxConnections, List<String> subProtocols) {
     URI uri = URI.create(url);
     requireLoopback(uri.getHost());
     if (!"ws".equals(uri.getScheme())) throw new IllegalArgumentException("only ws:// URLs: " + url);
@@ -30,7 +35,7 @@ final class Connector {
         .setHost(uri.getHost())
         .setPort(uri.getPort() > 0 ? uri.getPort() : 80)
         .setURI(path)
-        .setSubProtocols(List.of("json"))
+        .setSubProtocols(subProtocols.isEmpty() ? null : subProtocols)
         .setConnectTimeout(10_000)
         .setTimeout(30_000);
     int n = Math.max(1, localAddresses);
@@ -47,11 +52,11 @@ final class Connector {
   }
 
   /** A fresh unconnected WebSocket for the {@code k}-th connection. */
-  ClientWebSocket newSocket(int k) {
+  public ClientWebSocket newSocket(int k) {
     return clients.get(Math.floorMod(k, clients.size())).webSocket();
   }
 
-  WebSocketConnectOptions options() {
+  public WebSocketConnectOptions options() {
     return connectOptions;
   }
 

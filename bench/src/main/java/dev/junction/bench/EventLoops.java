@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One Vert.x instance and one context per event-loop thread, so work can be pinned to a loop. */
-final class EventLoops implements AutoCloseable {
+public final class EventLoops implements AutoCloseable {
 
-  final Vertx vertx;
+  public final Vertx vertx;
   final List<Context> contexts;
 
-  EventLoops(int threads) throws Exception {
+  public EventLoops(int threads) throws Exception {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads).setPreferNativeTransport(true));
     List<Context> found = Collections.synchronizedList(new ArrayList<>());
     // one deployable instance per event loop: each is started on its own loop's context
@@ -29,11 +29,11 @@ final class EventLoops implements AutoCloseable {
     contexts = List.copyOf(found);
   }
 
-  Context context(int i) {
+  public Context context(int i) {
     return contexts.get(Math.floorMod(i, contexts.size()));
   }
 
-  int size() {
+  public int size() {
     return contexts.size();
   }
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * when a field is not found there (a user list, a relay that reorders fields). Used only on the
  * event loop that received the message.
  */
-final class Inbound {
+public final class Inbound {
 
   static final int HEAD = 256;
 
@@ -17,7 +17,7 @@ final class Inbound {
   private final byte[] head;
   private byte[] all;
 
-  Inbound(Buffer buffer) {
+  public Inbound(Buffer buffer) {
     this.buffer = buffer;
     this.head = buffer.length() <= HEAD ? buffer.getBytes() : buffer.getBytes(0, HEAD);
     if (head.length == buffer.length()) all = head;
@@ -32,16 +32,16 @@ final class Inbound {
     return head != all;
   }
 
-  int length() {
+  public int length() {
     return buffer.length();
   }
 
-  String type() {
+  public String type() {
     String t = Wire.type(head);
     return t != null || !truncated() ? t : Wire.type(all());
   }
 
-  long longValue(byte[] key, long missing) {
+  public long longValue(byte[] key, long missing) {
     long v = Wire.longValue(head, key, Long.MIN_VALUE);
     if (v != Long.MIN_VALUE) return v;
     return truncated() ? Wire.longValue(all(), key, missing) : missing;

@@ -5,22 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time (user + system) of a process from /proc/PID/stat, in seconds. Linux only. */
-final class ProcessCpu {
+public final class ProcessCpu {
 
   private final Path stat;
   private final double ticksPerSecond;
 
-  ProcessCpu(long pid, double ticksPerSecond) {
+  public ProcessCpu(long pid, double ticksPerSecond) {
     this.stat = Path.of("/proc", Long.toString(pid), "stat");
     this.ticksPerSecond = ticksPerSecond;
   }
 
-  static ProcessCpu self(double ticksPerSecond) {
+  public static ProcessCpu self(double ticksPerSecond) {
     return new ProcessCpu(ProcessHandle.current().pid(), ticksPerSecond);
   }
 
   /** Seconds of CPU used so far, or NaN if the process is gone. */
-  double seconds() {
+  public double seconds() {
     try {
       return parse(Files.readString(stat), ticksPerSecond);
     } catch (IOException e) {

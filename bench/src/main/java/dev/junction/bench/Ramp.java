@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
  * Opens {@code total} connections with at most {@code concurrency} of them connecting or logging
  * in at once: each finished login (or failure) starts the next one. Thread-safe.
  */
-final class Ramp {
+public final class Ramp {
 
   private final int total;
   private final int concurrency;
@@ -24,7 +24,7 @@ final class Ramp {
   private final AtomicReference<String> firstError = new AtomicReference<>();
   private final CountDownLatch done;
 
-  Ramp(int total, int concurrency, IntConsumer starter) {
+  public Ramp(int total, int concurrency, IntConsumer starter) {
     this.total = total;
     this.concurrency = Math.max(1, concurrency);
     this.starter = starter;
@@ -40,18 +40,18 @@ final class Ramp {
     if (k < total) starter.accept(k);
   }
 
-  void finished(boolean success) {
+  public void finished(boolean success) {
     (success ? ok : failed).incrementAndGet();
     done.countDown();
     launchNext();
   }
 
-  void failed(String reason) {
+  public void failed(String reason) {
     firstFailure.compareAndSet(null, reason);
     finished(false);
   }
 
-  void noteError(Throwable t) {
+  public void noteError(Throwable t) {
     firstError.compareAndSet(null, String.valueOf(t));
   }
 
@@ -59,7 +59,7 @@ final class Ramp {
    * Starts the ramp and waits until every connection has logged in or failed, or until
    * {@code timeoutSeconds} have passed, printing progress every 5 s. Returns the seconds it took.
    */
-  double run(String label, int timeoutSeconds, PrintStream out) throws InterruptedException {
+  public double run(String label, int timeoutSeconds, PrintStream out) throws InterruptedException {
     long begin = System.nanoTime();
     long deadline = begin + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     start();
@@ -73,19 +73,19 @@ final class Ramp {
     return seconds;
   }
 
-  int loggedIn() {
+  public int loggedIn() {
     return ok.get();
   }
 
-  int failedCount() {
+  public int failedCount() {
     return failed.get();
   }
 
-  String firstFailure() {
+  public String firstFailure() {
     return firstFailure.get();
   }
 
-  String firstError() {
+  public String firstError() {
     return firstError.get();
   }
 }

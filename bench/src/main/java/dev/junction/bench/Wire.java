@@ -9,17 +9,17 @@ import java.nio.charset.StandardCharsets;
  * {@code target} and {@code benchSentNs} at the top level, ahead of nested objects, and both
  * relays under test forward the text unchanged or in the same field order.
  */
-final class Wire {
+public final class Wire {
 
   private Wire() {}
 
-  static byte[] ascii(String s) {
+  public static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   static final byte[] TYPE_KEY = ascii("\"type\":");
   static final byte[] ID_KEY = ascii("\"id\":");
-  static final byte[] SENT_KEY = ascii("\"benchSentNs\":");
+  public static final byte[] SENT_KEY = ascii("\"benchSentNs\":");
 
   /** Index of {@code pattern} in {@code b} at or after {@code from}, or -1. */
   static int indexOf(byte[] b, byte[] pattern, int from) {

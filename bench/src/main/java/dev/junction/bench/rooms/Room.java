@@ -1,0 +1,43 @@
+package dev.junction.bench.rooms;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One room of the load: its members (slot 0 sends in the fan-out scenario, the others receive)
+ * and the sender's window. Every member lives on the same event loop, so no locking.
+ */
+final class Room {
+
+  final String name;
+  final List<RoomClient> members = new ArrayList<>();
+  final FanoutWindow window;
+  private final String padding;
+
+  Room(String name, int size, int window, int paddingBytes) {
+    this.name = name;
+    this.window = new FanoutWindow(size - 1, window);
+    this.padding = "x".repeat(paddingBytes);
+  }
+
+  RoomClient sender() {
+    return members.get(0);
+  }
+
+  boolean ready() {
+    for (RoomClient c : members) if (!c.ready()) return false;
+    return true;
+  }
+
+  /** Sends as many messages as the window and the sender's socket allow; returns how many. */
+  int pump() {
+    RoomClient s = sender();
+    int n = 0;
+    while (window.maySend() && !s.writeQueueFull()) {
+      s.send(RoomDialect.roomMessage(name, System.nanoTime(), padding));
+      window.sent();
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.junction.bench.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.junction.bench.EventLoops;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives the room load against a small in-process room relay on one event loop, which speaks
+ * either dialect: numbered frames and acks for native, the text forwarded unchanged for node-rooms.
+ */
+class RoomLoadTest {
+
+  private Vertx relayVertx;
+  private int port;
+  private final Map<String, List<ServerWebSocket>> rooms = new HashMap<>();
+  private final Map<ServerWebSocket, Long> seqOf = new HashMap<>();
+  private final AtomicLong acksReceived = new AtomicLong();
+  private final AtomicLong highestAck = new AtomicLong();
+
+  @BeforeEach
+  void startRelay() throws Exception {
+    relayVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    HttpServer server = relayVertx.createHttpServer(
+        new HttpServerOptions().setWebSocketSubProtocols(List.of("junction.v1+json")));
+    server.webSocketHandler(this::accept);
+    port = server.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS).actualPort();
+  }
+
+  @AfterEach
+  void stopRelay() throws Exception {
+    relayVertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private void accept(ServerWebSocket ws) {
+    boolean numbered = "junction.v1+json".equals(ws.subProtocol());
+    ws.textMessageHandler(text -> {
+      JsonObject m = new JsonObject(text);
+      String room = m.getString("room");
+      switch (m.getString("type")) {
+        case "hello" -> send(ws, numbered, new JsonObject().put("type", "welcome").put("ackWindow", 256));
+        case "join" -> {
+          List<ServerWebSocket> members = rooms.computeIfAbsent(room, r -> new ArrayList<>());
+          for (ServerWebSocket other : members) send(other, numbered, new JsonObject().put("type", "peer-joined").put("room", room));
+          members.add(ws);
+          send(ws, numbered, new JsonObject().put("type", "joined").put("room", room));
+        }
+        case "message" -> {
+          for (ServerWebSocket other : rooms.get(room)) {
+            if (other == ws) continue;
+            if (numbered) send(other, true, new JsonObject().put("type", "message").put("room", room).put("data", m.getJsonObject("data")));
+            else other.writeTextMessage(text);
+          }
+        }
+        case "ack" -> {
+          acksReceived.incrementAndGet();
+          highestAck.accumulateAndGet(m.getLong("ack"), Math::max);
+        }
+        default -> throw new IllegalStateException("unexpected " + text);
+      }
+    });
+  }
+
+  /** Numbered frames put {@code seq} first, as Junction does. */
+  private void send(ServerWebSocket ws, boolean numbered, JsonObject body) {
+    if (!numbered) {
+      ws.writeTextMessage(body.encode());
+      return;
+    }
+    long seq = seqOf.merge(ws, 1L, Long::sum);
+    ws.writeTextMessage(new JsonObject().put("seq", seq).mergeIn(body).encode());
+  }
+
+  private RoomOptions options(RoomDialect dialect, String scenario) {
+    return new RoomOptions("ws://127.0.0.1:" + port + "/", dialect, scenario, 4, 3, 4, 50, 1, 0, 8, 30, 2, -1, 100,
+        "test");
+  }
+
+  private static Map<String, String> fields(String resultLine) {
+    assertThat(resultLine).startsWith("RESULT ");
+    Map<String, String> f = new HashMap<>();
+    for (String kv : resultLine.substring("RESULT ".length()).split(" ")) {
+      int eq = kv.indexOf('=');
+      f.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    return f;
+  }
+
+  @Test
+  void everyClientOfEveryRoomJoins() throws Exception {
+    try (EventLoops el = new EventLoops(2)) {
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "joins")));
+      assertThat(r).containsEntry("ok", "true").containsEntry("clients", "12").containsEntry("joined", "12")
+          .containsEntry("failed", "0");
+      assertThat(Double.parseDouble(r.get("joins_per_s"))).isPositive();
+    }
+  }
+
+  @Test
+  void nodeRoomsFanOutReachesEveryReceiver() throws Exception {
+    try (EventLoops el = new EventLoops(2)) {
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "fanout")));
+      assertThat(r).containsEntry("ok", "true").containsEntry("rooms", "4").containsEntry("malformed", "0")
+          .containsEntry("errors", "0").containsEntry("disconnects", "0");
+      long sent = Long.parseLong(r.get("sent"));
+      long delivered = Long.parseLong(r.get("delivered"));
+      // two receivers per room; messages in flight at the window's edges are counted on one side only
+      assertThat(delivered).isBetween(2 * sent - 2 * 4 * 4, 2 * sent + 2 * 4 * 4);
+    }
+  }
+
+  @Test
+  void nativeFanOutAcknowledgesTheNumberedFrames() throws Exception {
+    try (EventLoops el = new EventLoops(2)) {
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NATIVE, "fanout")));
+      assertThat(r).containsEntry("ok", "true").containsEntry("malformed", "0").containsEntry("errors", "0");
+      assertThat(Long.parseLong(r.get("delivered"))).isGreaterThan(64); // past the ack interval of 32
+      assertThat(acksReceived.get()).isPositive();
+      assertThat(highestAck.get()).isGreaterThanOrEqualTo(32);
+    }
+  }
+}
