@@ -150,8 +150,12 @@ public final class ViewerSession implements ServerPeerConnection.Listener, Strea
     return List.copyOf(remoteCandidates);
   }
 
-  /** Ends the session; the peer connection's close reports back through {@link #closed}. */
+  /**
+   * Ends the session: it leaves the registry at once (a DELETE's 204 means it is gone), and the
+   * peer connection closes on its loop, reporting back through {@link #closed}.
+   */
   public void close() {
+    registry.remove(this, ServerPeerConnection.CloseReason.CLOSED_BY_SERVER);
     peer.close();
   }
 
