@@ -74,47 +74,6 @@ else
 fi
 CLK_TCK=$(getconf CLK_TCK)
 
-free_port() {
-  node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
-}
-
-wait_healthy() { # url pid seconds
-  local url=$1 pid=$2 deadline=$((SECONDS + $3))
-  while ((SECONDS < deadline)); do
-    kill -0 "$pid" 2>/dev/null || return 1
-    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
-    sleep 0.2
-  done
-  return 1
-}
-
-SERVER_PID=
-SERVER_PORT=
-start_server() { # name
-  local name=$1
-  SERVER_PORT=$(free_port)
-  case "$name" in
-    node-ws)
-      node "$PEER_DIR/relay.js" "$SERVER_PORT" >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
-      ;;
-    junction)
-      java -Xmx1g -jar "$SERVER_JAR" run --set "http.port=$SERVER_PORT" --set mdn.ownListener=false \
-        --set signaling.messagesPerSecond=1000000 --set signaling.messageBurst=1000000 \
-        --set signaling.bytesPerSecond=1000000000 --set signaling.byteBurst=1000000000 \
-        --set signaling.maxConnectionsPerIp=100000 --set turn.enabled=false >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
-      ;;
-  esac
-  SERVER_PID=$!
-  PIDS+=("$SERVER_PID")
-  wait_healthy "http://127.0.0.1:$SERVER_PORT/healthz" "$SERVER_PID" 60 \
-    || { tail -20 "$OUT/$name-$SERVER_PORT.log" >&2; die "$name did not become healthy on port $SERVER_PORT"; }
-}
-
-stop_server() {
-  kill "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-}
-
 ws_url() { # name
   case "$1" in
     node-ws) echo "ws://127.0.0.1:$SERVER_PORT/" ;;
@@ -128,7 +87,7 @@ field() { grep '^RESULT ' "$1" | tail -1 | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 run_load() { # name mode(saturation|paced) round
   local name=$1 mode=$2 round=$3 rate=0 file="$OUT/$1-$2-$3.txt"
   [[ "$mode" == paced ]] && rate=$PACED_RATE
-  start_server "$name"
+  start_server "$name" "$PEER_DIR/relay.js"
   log "== $name, $mode, round $round: $CONNECTIONS connections on $(ws_url "$name") (server pid $SERVER_PID)"
   # shellcheck disable=SC2086
   java $CLIENT_JAVA_OPTS -cp "$BENCH_JAR" dev.junction.bench.SignalingLoad --url "$(ws_url "$name")" \
