@@ -64,8 +64,11 @@ class CameraBrowserTest {
     assertThat(pattern.get("answer")).as("the answer PATCH was sent").isNotNull();
     assertThat(number(pattern, "candidateGetsBeforeAnswerDone")).as("GETs before the PATCH finished")
         .isGreaterThanOrEqualTo(1);
-    assertThat(number(pattern, "candidatePostsBeforeAnswerDone")).as("candidate POSTs before the PATCH finished")
-        .isGreaterThanOrEqualTo(1);
+    // the page posts each candidate as it is found, not after the PATCH; whether one lands before
+    // the PATCH finishes depends on timing (XProtectApiTest posts one before the answer on purpose)
+    List<Map<String, Object>> posts = page.calls().stream().filter(c -> "candidate-post".equals(c.get("kind"))).toList();
+    assertThat(posts).as("candidates posted").isNotEmpty()
+        .allSatisfy(post -> assertThat(number(post, "status")).isEqualTo(200));
     // every GET that came back while ICE was still new or checking was followed by another
     List<Map<String, Object>> gets = page.calls().stream().filter(c -> "candidates-get".equals(c.get("kind"))).toList();
     for (int i = 0; i < gets.size() - 1; i++) {
