@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * its queue) and hands each text message to the dialect's {@link ClientSession}.
  *
  * <p>Owned by the socket's Vert.x context (one event loop). {@link #send} and {@link #close} may
- * be called from any thread: they always go through the context's task queue, so messages reach
- * the client in exactly the order the core issued them, whichever loop issued them.
+ * be called from any thread: they always go through the loop's task queue ({@link OutboundBatch}
+ * for messages), so messages reach the client in exactly the order the core issued them,
+ * whichever loop issued them.
  */
 final class SignalingSocket implements Connection {
 
@@ -35,6 +37,7 @@ final class SignalingSocket implements Connection {
   private final InboundGuard guard;
   private final MessageAssembler assembler;
   private final SignalingEvents events;
+  private final OutboundBatch outbound;
   private ClientSession session = ClientSession.CLOSED;
   /** Set on the socket's loop; read by {@link #isOpen} from any loop. */
   private volatile boolean closing;
@@ -50,6 +53,7 @@ final class SignalingSocket implements Connection {
     this.guard = guard;
     this.assembler = new MessageAssembler(maxMessageBytes);
     this.events = events;
+    this.outbound = new OutboundBatch(((WebSocketInternal) socket).channelHandlerContext(), this::admitBatch);
     this.lastHeardNanos = System.nanoTime();
     this.lastPingNanos = lastHeardNanos;
   }
@@ -126,16 +130,19 @@ final class SignalingSocket implements Connection {
 
   @Override
   public void send(String text) {
-    context.runOnContext(ignored -> {
-      if (closing || socket.isClosed()) {
-        return;
-      }
-      if (socket.writeQueueFull()) {
-        refuse(ErrorKind.SLOW_CONSUMER, CloseReason.policyViolation("reading too slowly"));
-        return;
-      }
-      socket.writeTextMessage(text);
-    });
+    outbound.add(text);
+  }
+
+  /** On the loop, before a batch of sends: a reader that left the last batches unread is closed instead. */
+  private boolean admitBatch() {
+    if (closing || socket.isClosed()) {
+      return false;
+    }
+    if (socket.writeQueueFull()) {
+      refuse(ErrorKind.SLOW_CONSUMER, CloseReason.policyViolation("reading too slowly"));
+      return false;
+    }
+    return true;
   }
 
   @Override
