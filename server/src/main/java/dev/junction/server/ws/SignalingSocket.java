@@ -6,6 +6,7 @@ import dev.junction.signaling.Connection;
 import dev.junction.signaling.ErrorKind;
 import dev.junction.signaling.InboundGuard;
 import dev.junction.signaling.SignalingEvents;
+import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -37,6 +38,7 @@ final class SignalingSocket implements Connection {
   private final InboundGuard guard;
   private final MessageAssembler assembler;
   private final SignalingEvents events;
+  private final ChannelHandlerContext channel;
   private final OutboundBatch outbound;
   private ClientSession session = ClientSession.CLOSED;
   /** Set on the socket's loop; read by {@link #isOpen} from any loop. */
@@ -53,7 +55,8 @@ final class SignalingSocket implements Connection {
     this.guard = guard;
     this.assembler = new MessageAssembler(maxMessageBytes);
     this.events = events;
-    this.outbound = new OutboundBatch(((WebSocketInternal) socket).channelHandlerContext(), this::admitBatch);
+    this.channel = ((WebSocketInternal) socket).channelHandlerContext();
+    this.outbound = new OutboundBatch(channel, this::admitBatch);
     this.lastHeardNanos = System.nanoTime();
     this.lastPingNanos = lastHeardNanos;
   }
@@ -133,13 +136,20 @@ final class SignalingSocket implements Connection {
     outbound.add(text);
   }
 
-  /** On the loop, before a batch of sends: a reader that left the last batches unread is closed instead. */
+  /**
+   * On the loop, before a batch of sends. A reader that left the last batches unread (the kernel's
+   * buffers are full and Netty holds more than its high-water mark) loses its connection at once:
+   * a close frame would wait behind everything it does not read, for ever.
+   */
   private boolean admitBatch() {
     if (closing || socket.isClosed()) {
       return false;
     }
-    if (socket.writeQueueFull()) {
-      refuse(ErrorKind.SLOW_CONSUMER, CloseReason.policyViolation("reading too slowly"));
+    if (!channel.channel().isWritable()) {
+      events.error(dialect, ErrorKind.SLOW_CONSUMER);
+      log.debug("{} socket from {} reads too slowly: closed", dialect, remoteAddress);
+      closing = true;
+      channel.close();
       return false;
     }
     return true;

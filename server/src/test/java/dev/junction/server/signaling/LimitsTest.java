@@ -83,4 +83,42 @@ class LimitsTest {
       open.forEach(WsClient::close);
     }
   }
+
+  @Test
+  void aClientThatStopsReadingIsClosedWith1008AndItsSenderIsNotHarmed() throws Exception {
+    server = TestServers.start("signaling.messagesPerSecond=100000", "signaling.messageBurst=100000",
+        "signaling.bytesPerSecond=1000000000", "signaling.byteBurst=1000000000");
+    String url = "ws://127.0.0.1:" + server.httpPort() + "/ws/tutorial";
+    try (RawWebSocket stalled = new RawWebSocket(server.httpPort(), "/ws/tutorial", null, 10_000, 64 * 1024);
+        WsClient sender = WsClient.connect(url)) {
+      stalled.sendFrame(RawWebSocket.OPCODE_TEXT,
+          "{\"type\":\"login\",\"name\":\"stalled\"}".getBytes(StandardCharsets.UTF_8));
+      sender.send("{\"type\":\"login\",\"name\":\"sender\"}");
+      assertThat(sender.next("login").get("success").asBoolean()).isTrue();
+
+      // 60 KB offers until the server gives up on the reader that never reads: once the kernel's
+      // buffers on both sides are full (the server's send buffer grows to tcp_wmem's 4 MiB at
+      // most), what waits in the server passes its limit. 400 offers (24 MB) are far more than enough.
+      String offer = "{\"type\":\"offer\",\"name\":\"stalled\",\"offer\":{\"type\":\"offer\",\"sdp\":\""
+          + "a".repeat(60_000) + "\"}}";
+      for (int i = 0; i < 400 && server.openSockets() == 2; i++) {
+        sender.send(offer);
+        Thread.sleep(2);
+      }
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> server.openSockets() == 1);
+
+      // No close frame: it would wait behind everything unread. The client sees the offers that
+      // reached its buffers, then the end of the connection.
+      assertThat(stalled.awaitClose()).isNull();
+      assertThat(sender.isOpen()).isTrue();
+      sender.send("{\"type\":\"still-there\"}");
+      assertThat(sender.next("error").get("message").asText()).contains("still-there");
+      String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics).containsPattern(
+          "junction_signaling_errors_total\\{dialect=\"tutorial\",kind=\"slow_consumer\"} 1");
+    }
+  }
 }

@@ -34,7 +34,20 @@ final class RawWebSocket implements AutoCloseable {
   private final OutputStream out;
 
   RawWebSocket(int port, String path, String subprotocol, int readTimeoutMillis) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, path, subprotocol, readTimeoutMillis, 0);
+  }
+
+  /**
+   * @param receiveBufferBytes the socket's receive buffer, fixed before connecting (0: the
+   *     kernel's default, which grows to many MiB on loopback)
+   */
+  RawWebSocket(int port, String path, String subprotocol, int readTimeoutMillis, int receiveBufferBytes)
+      throws IOException {
+    socket = new Socket();
+    if (receiveBufferBytes > 0) {
+      socket.setReceiveBufferSize(receiveBufferBytes);
+    }
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
     socket.setSoTimeout(readTimeoutMillis);
     in = new DataInputStream(socket.getInputStream());
     out = socket.getOutputStream();
