@@ -38,16 +38,6 @@ enum RoomDialect {
     String leave() {
       return "{\"type\":\"bye\"}"; // ends the session now: no grace window waiting for a resume
     }
-
-    @Override
-    String roomMessage(String room, int from, long sentNs, String padding) {
-      return typedRoomMessage(room, from, sentNs, padding);
-    }
-
-    @Override
-    Frame classify(Inbound m) {
-      return Frame.ofType(m.type());
-    }
   },
 
   /** {@code bench/peers/ws-relay/rooms.js}. */
@@ -65,16 +55,6 @@ enum RoomDialect {
     @Override
     String leave() {
       return null; // closing the socket leaves every room
-    }
-
-    @Override
-    String roomMessage(String room, int from, long sentNs, String padding) {
-      return typedRoomMessage(room, from, sentNs, padding);
-    }
-
-    @Override
-    Frame classify(Inbound m) {
-      return Frame.ofType(m.type());
     }
   },
 
@@ -158,22 +138,23 @@ enum RoomDialect {
   abstract String leave();
 
   /**
-   * A message from client number {@code from} to every other member of {@code room}.
-   * {@code benchSentNs} leads the payload so a receiver finds it in the first bytes, ahead of the
-   * padding, whatever the server puts before it.
+   * A message from client number {@code from} to every other member of {@code room}: by default
+   * {@code {"type":"message","room":…,"data":<payload>}}. {@code benchSentNs} leads the payload so
+   * a receiver finds it in the first bytes, ahead of the padding, whatever the server puts before it.
    */
-  abstract String roomMessage(String room, int from, long sentNs, String padding);
+  String roomMessage(String room, int from, long sentNs, String padding) {
+    return "{\"type\":\"message\",\"room\":\"" + room + "\",\"data\":{\"benchSentNs\":" + sentNs + ",\"benchFrom\":"
+        + from + ",\"pad\":\"" + padding + "\"}}";
+  }
 
-  abstract Frame classify(Inbound m);
+  /** What a received frame is: by default, by its {@code type}. */
+  Frame classify(Inbound m) {
+    return Frame.ofType(m.type());
+  }
 
   /** Acknowledges every frame up to {@code seq} (native only). */
   static String ack(long seq) {
     return "{\"type\":\"ack\",\"ack\":" + seq + "}";
-  }
-
-  private static String typedRoomMessage(String room, int from, long sentNs, String padding) {
-    return "{\"type\":\"message\",\"room\":\"" + room + "\",\"data\":{\"benchSentNs\":" + sentNs + ",\"benchFrom\":"
-        + from + ",\"pad\":\"" + padding + "\"}}";
   }
 
   /** {@code native}, {@code node-rooms} or {@code apprtc}. */

@@ -6,6 +6,7 @@ import dev.junction.bench.EventLoops;
 import dev.junction.bench.LatencyHistogram;
 import dev.junction.bench.LoadStats;
 import dev.junction.bench.RunOptions;
+import io.vertx.core.Promise;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -73,7 +74,7 @@ public final class RoomLoad {
         for (int w = 1; w <= o.joinWarmup(); w++) warmUp(el, o, w, connector, roomServer);
       }
       RoomFleet fleet = new RoomFleet(el, o, "", connector, roomServer);
-      String result = joins ? joins(fleet, o, roomServer) : fanout(fleet, o);
+      String result = joins ? joins(el, fleet, o, roomServer) : fanout(fleet, o);
       if (fleet.ramp.firstError() != null) System.out.println("[" + run.label() + "] first error: " + fleet.ramp.firstError());
       fleet.closeAll();
       Thread.sleep(500); // let the close frames go out
@@ -96,27 +97,31 @@ public final class RoomLoad {
         closed ? "all left" : "NOT all closed within " + LEAVE_TIMEOUT_SECONDS + " s", s.traffic.errors);
   }
 
-  private static String joins(RoomFleet fleet, RoomOptions o, AppRtcRoomServer roomServer) throws Exception {
+  private static String joins(EventLoops el, RoomFleet fleet, RoomOptions o, AppRtcRoomServer roomServer)
+      throws Exception {
     RunOptions run = o.run();
     CpuWindow cpu = run.cpuWindow();
     double seconds = fleet.ramp.run(run.label(), run.rampTimeout(), System.out);
     CpuWindow.Use used = cpu.end();
     RoomStats total = fleet.collect();
     int joined = fleet.ramp.loggedIn();
-    int registered = roomServer == null ? -1 : registered(roomServer, joined);
+    int registered = roomServer == null ? -1 : registered(el, roomServer, joined);
     return joinsResult(run.label(), o.joinWarmup(), fleet.clients(), joined, fleet.ramp.failedCount(), registered,
         seconds, used, total);
   }
 
   /**
    * Collider's count of registered sockets, read until it reaches {@code joined} (the last
-   * register frames may still be on their way) or for at most 5 s.
+   * register frames may still be on their way) or for at most 5 s. The request is made on an
+   * event loop: from another thread the response can end before its body is asked for.
    */
-  private static int registered(AppRtcRoomServer roomServer, int joined) throws Exception {
+  private static int registered(EventLoops el, AppRtcRoomServer roomServer, int joined) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     int n;
     do {
-      n = roomServer.registeredSockets().await(10, TimeUnit.SECONDS);
+      Promise<Integer> status = Promise.promise();
+      el.context(0).runOnContext(v -> roomServer.registeredSockets().onComplete(status));
+      n = status.future().await(10, TimeUnit.SECONDS);
       if (n >= joined) return n;
       TimeUnit.MILLISECONDS.sleep(100);
     } while (System.nanoTime() < deadline);
