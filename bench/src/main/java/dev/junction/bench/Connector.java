@@ -70,7 +70,7 @@ public final class Connector {
     return new WebSocketConnectOptions(connectOptions).setURI(path + suffix + query);
   }
 
-  static void requireLoopback(String host) {
+  public static void requireLoopback(String host) {
     try {
       if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
         throw new IllegalArgumentException("load is only ever sent to loopback addresses, not " + host);

@@ -47,7 +47,7 @@ public final class Inbound {
     return truncated() ? Wire.longValue(all(), key, missing) : missing;
   }
 
-  boolean contains(byte[] pattern) {
+  public boolean contains(byte[] pattern) {
     return Wire.contains(head, pattern) || (truncated() && Wire.contains(all(), pattern));
   }
 

@@ -1,25 +1,26 @@
 package dev.junction.bench;
 
 /**
- * Counters of one event loop (no locking: only its thread writes them); {@link #add} merges the
- * copies afterwards. Messages and latencies count only if received inside the measurement window.
+ * Traffic counters of one event loop (no locking: only its thread writes them); {@link #add}
+ * merges the copies afterwards. Messages and latencies count only if received inside the
+ * measurement window. Shared by the signaling relay and the rooms generators.
  */
-final class LoadStats {
+public final class LoadStats {
 
-  final LatencyHistogram latency = new LatencyHistogram();
-  long received;
-  long receivedBytes;
-  long sent;
-  long sentBytes;
-  long misrouted;
-  long malformed;
-  long chatter;
-  long chatterInWindow;
-  long errors;
-  long disconnects;
-  long writeQueueFull;
+  public final LatencyHistogram latency = new LatencyHistogram();
+  public long received;
+  public long receivedBytes;
+  public long sent;
+  public long sentBytes;
+  public long misrouted;
+  public long malformed;
+  public long chatter;
+  public long chatterInWindow;
+  public long errors;
+  public long disconnects;
+  public long writeQueueFull;
 
-  void add(LoadStats o) {
+  public void add(LoadStats o) {
     latency.add(o.latency);
     received += o.received;
     receivedBytes += o.receivedBytes;
@@ -34,7 +35,7 @@ final class LoadStats {
     writeQueueFull += o.writeQueueFull;
   }
 
-  LoadStats copy() {
+  public LoadStats copy() {
     LoadStats c = new LoadStats();
     c.add(this);
     return c;

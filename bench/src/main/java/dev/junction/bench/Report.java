@@ -14,16 +14,8 @@ record Report(
     double rampSeconds,
     int loginFailures,
     LoadStats stats,
-    double serverCpuSeconds,
-    double clientCpuSeconds,
-    MachineCpu.Sample machine,
+    CpuWindow.Use cpu,
     double meanMessageBytes) {
-
-  /** CPU seconds that programs other than the server and this load generator took in the window. */
-  double othersCpuSeconds() {
-    double server = Double.isNaN(serverCpuSeconds) ? 0 : serverCpuSeconds;
-    return Math.max(0, machine.processes() - server - clientCpuSeconds);
-  }
 
   double messagesPerSecond() {
     return stats.received / (double) seconds;
@@ -35,6 +27,10 @@ record Report(
 
   void print(PrintStream out) {
     LatencyHistogram h = stats.latency;
+    double serverCpuSeconds = cpu.serverSeconds();
+    double clientCpuSeconds = cpu.clientSeconds();
+    double othersCpuSeconds = cpu.othersSeconds();
+    double interrupts = cpu.machine().interrupts();
     out.printf(Locale.ROOT, "[%s] relayed %,d messages in %d s = %,.0f msg/s (%.1f MB/s), sent %,d%n", label,
         stats.received, seconds, messagesPerSecond(), stats.receivedBytes / 1e6 / seconds, stats.sent);
     out.printf(Locale.ROOT, "[%s] latency ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  mean %.3f%n", label,
@@ -46,7 +42,7 @@ record Report(
           serverCpuSeconds, serverCpuSeconds / seconds, stats.received / serverCpuSeconds, clientCpuSeconds);
     }
     out.printf(Locale.ROOT, "[%s] machine in the window: %.2f cores used by other programs, %.2f cores in interrupt handlers (network)%n",
-        label, othersCpuSeconds() / seconds, machine.interrupts() / seconds);
+        label, othersCpuSeconds / seconds, interrupts / seconds);
     out.printf(Locale.ROOT,
         "RESULT label=%s ok=true connections=%d pairs=%d seconds=%d rate_per_pair=%.3f window=%d ramp_s=%.1f login_failures=%d"
             + " received=%d sent=%d msg_per_s=%.0f mb_per_s=%.2f mean_msg_bytes=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f"
@@ -55,7 +51,7 @@ record Report(
         label, connections, pairs, seconds, ratePerPair, window, rampSeconds, loginFailures, stats.received, stats.sent,
         messagesPerSecond(), stats.receivedBytes / 1e6 / seconds, meanMessageBytes, ms(h.valueAt(0.5)), ms(h.valueAt(0.9)),
         ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), stats.errors, stats.disconnects, stats.misrouted,
-        stats.malformed, stats.chatterInWindow, serverCpuSeconds, clientCpuSeconds, othersCpuSeconds() / seconds,
-        machine.interrupts() / seconds);
+        stats.malformed, stats.chatterInWindow, serverCpuSeconds, clientCpuSeconds, othersCpuSeconds / seconds,
+        interrupts / seconds);
   }
 }

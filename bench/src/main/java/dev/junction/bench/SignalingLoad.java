@@ -29,11 +29,11 @@ public final class SignalingLoad {
   public static void main(String[] argv) throws Exception {
     LoadOptions o = LoadOptions.parse(argv);
     Report r;
-    try (EventLoops el = new EventLoops(o.eventLoops())) {
+    try (EventLoops el = new EventLoops(o.run().eventLoops())) {
       r = run(el, o);
     }
     if (r == null) {
-      System.out.printf(Locale.ROOT, "RESULT label=%s ok=false reason=no_pair_logged_in%n", o.label());
+      System.out.printf(Locale.ROOT, "RESULT label=%s ok=false reason=no_pair_logged_in%n", o.run().label());
       System.exit(2);
     }
     System.exit(0);
@@ -41,14 +41,15 @@ public final class SignalingLoad {
 
   /** Runs the load and prints the report; null if no pair could log in. */
   static Report run(EventLoops el, LoadOptions o) throws Exception {
-    String label = o.label();
+    RunOptions run = o.run();
+    String label = run.label();
     int connections = o.connections();
-    int seconds = o.seconds();
-    int warmup = o.warmup();
+    int seconds = run.seconds();
+    int warmup = run.warmup();
     double rate = o.ratePerPair();
-    int window = o.window();
-    int rampConcurrency = o.rampConcurrency();
-    String url = o.url();
+    int window = run.window();
+    int rampConcurrency = run.rampConcurrency();
+    String url = run.url();
     Connector connector = new Connector(el.vertx, url, o.localAddresses(), connections + 16);
     int pairCount = connections / 2;
     List<TrafficLoop> loops = new ArrayList<>();
@@ -71,14 +72,11 @@ public final class SignalingLoad {
     }
 
     System.out.printf(Locale.ROOT, "[%s] opening %d connections to %s (ramp concurrency %d)%n", label, connections, url, rampConcurrency);
-    double rampSeconds = ramp.run(label, o.rampTimeout(), System.out);
+    double rampSeconds = ramp.run(label, run.rampTimeout(), System.out);
     int readyPairs = 0;
     for (TrafficLoop l : loops) for (Pair p : l.pairs) if (p.ready()) readyPairs++;
     if (readyPairs == 0) return null;
 
-    ProcessCpu serverCpu = o.serverPid() > 0 ? new ProcessCpu(o.serverPid(), o.clkTck()) : null;
-    ProcessCpu selfCpu = ProcessCpu.self(o.clkTck());
-    MachineCpu machineCpu = new MachineCpu(o.clkTck());
     long t0 = System.nanoTime();
     long measureStart = t0 + TimeUnit.SECONDS.toNanos(warmup);
     long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(seconds);
@@ -86,13 +84,9 @@ public final class SignalingLoad {
     System.out.printf(Locale.ROOT, "[%s] %d pairs running: warmup %d s, measuring %d s, %s%n", label, readyPairs, warmup, seconds,
         rate > 0 ? String.format(Locale.ROOT, "%.1f msg/s per pair, window %d", rate, window) : "closed loop, window " + window + " per pair");
     sleepUntil(measureStart);
-    double serverCpu0 = serverCpu == null ? Double.NaN : serverCpu.seconds();
-    double selfCpu0 = selfCpu.seconds();
-    MachineCpu.Sample machine0 = machineCpu.sample();
+    CpuWindow cpu = run.cpuWindow();
     sleepUntil(measureEnd);
-    MachineCpu.Sample machine = machineCpu.sample().minus(machine0);
-    double serverCpuUsed = serverCpu == null ? Double.NaN : serverCpu.seconds() - serverCpu0;
-    double selfCpuUsed = selfCpu.seconds() - selfCpu0;
+    CpuWindow.Use cpuUsed = cpu.end();
 
     LoadStats total = new LoadStats();
     List<Future<LoadStats>> parts = new ArrayList<>();
@@ -101,7 +95,7 @@ public final class SignalingLoad {
     for (TrafficLoop l : loops) l.closeAll();
 
     Report r = new Report(label, connections, readyPairs, seconds, rate, window, rampSeconds, ramp.failedCount(),
-        total, serverCpuUsed, selfCpuUsed, machine, new ExchangeScript("u0", "u1").meanBytes());
+        total, cpuUsed, new ExchangeScript("u0", "u1").meanBytes());
     r.print(System.out);
     if (ramp.firstError() != null) System.out.println("[" + label + "] first socket error: " + ramp.firstError());
     Thread.sleep(500); // let the close frames go out

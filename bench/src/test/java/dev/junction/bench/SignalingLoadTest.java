@@ -62,7 +62,8 @@ class SignalingLoadTest {
   }
 
   private Report run(double ratePerPair) throws Exception {
-    LoadOptions o = new LoadOptions("ws://127.0.0.1:" + port + "/ws/mdn", 20, 2, 1, ratePerPair, 4, 8, 30, 2, 0, -1, 100, "test");
+    RunOptions run = new RunOptions("ws://127.0.0.1:" + port + "/ws/mdn", 2, 1, 4, 8, 30, 2, -1, 100, "test");
+    LoadOptions o = new LoadOptions(run, 20, ratePerPair, 0);
     try (EventLoops el = new EventLoops(2)) {
       return SignalingLoad.run(el, o);
     }

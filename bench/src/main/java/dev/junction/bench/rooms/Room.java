@@ -10,12 +10,14 @@ import java.util.List;
 final class Room {
 
   final String name;
+  final RoomDialect dialect;
   final List<RoomClient> members = new ArrayList<>();
   final FanoutWindow window;
   private final String padding;
 
-  Room(String name, int size, int window, int paddingBytes) {
+  Room(String name, RoomDialect dialect, int size, int window, int paddingBytes) {
     this.name = name;
+    this.dialect = dialect;
     this.window = new FanoutWindow(size - 1, window);
     this.padding = "x".repeat(paddingBytes);
   }
@@ -34,7 +36,7 @@ final class Room {
     RoomClient s = sender();
     int n = 0;
     while (window.maySend() && !s.writeQueueFull()) {
-      s.send(RoomDialect.roomMessage(name, System.nanoTime(), padding));
+      s.send(dialect.roomMessage(name, s.number, System.nanoTime(), padding));
       window.sent();
       n++;
     }

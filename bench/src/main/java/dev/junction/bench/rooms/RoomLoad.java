@@ -1,13 +1,12 @@
 package dev.junction.bench.rooms;
 
 import dev.junction.bench.Connector;
+import dev.junction.bench.CpuWindow;
 import dev.junction.bench.EventLoops;
 import dev.junction.bench.LatencyHistogram;
-import dev.junction.bench.ProcessCpu;
-import dev.junction.bench.Ramp;
-import io.vertx.core.Future;
-import java.util.ArrayList;
-import java.util.List;
+import dev.junction.bench.LoadStats;
+import dev.junction.bench.RunOptions;
+import io.vertx.core.Promise;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -17,28 +16,43 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code joins}: {@code rooms x room-size} clients connect, say hello (native) and join
  *       their room, {@code ramp-concurrency} at a time; reports completed joins per second over
- *       the whole ramp and the time from connect to {@code joined} per client.
+ *       the whole ramp and the time from the first request to being in the room per client.
+ *       {@code join-warmup} ramps of the same size (other room and client names) join and leave
+ *       first, so the measured ramp meets a warm server, not the first traffic it ever saw.
  *   <li>{@code fanout}: the same clients join, then the first member of each room sends room
  *       messages as fast as a window of {@code window} messages (in flight until every other
  *       member has it) allows; reports messages delivered per second and the latency from send
  *       to delivery, counted in {@code seconds} after {@code warmup}.
  * </ul>
  *
+ * <p>Dialect {@code apprtc} is a Google AppRTC client of Junction's room server and Collider
+ * ({@code --url http://127.0.0.1:PORT/apprtc}, rooms of 2): a join is {@code POST /join/<room>},
+ * then Collider's WebSocket (the answer's {@code wss_url}) and {@code register}; messages go
+ * through Collider {@code send}. Register has no answer, so after the joins ramp the run reads
+ * Collider's {@code /status} and fails unless every joined client is registered.
+ *
+ * <p>Every received message is checked: its send time and its sender (the room's first member)
+ * must be in it; other messages count as malformed or misrouted.
+ *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.rooms.RoomLoad --url ws://127.0.0.1:PORT/ws/v1
- *     --dialect native|node-rooms --scenario joins|fanout [--rooms 100] [--room-size 6] [--window 16]
- *     [--padding-bytes 200] [--seconds 20] [--warmup 10] [--ramp-concurrency 64] [--ramp-timeout 300]
- *     [--event-loops 2] [--server-pid PID] [--clk-tck 100] [--label name]
+ *     --dialect native|node-rooms|apprtc --scenario joins|fanout [--rooms 100] [--room-size 6]
+ *     [--window 16] [--padding-bytes 200] [--seconds 20] [--warmup 10] [--join-warmup 1]
+ *     [--ramp-concurrency 64] [--ramp-timeout 300] [--event-loops 2] [--server-pid PID]
+ *     [--clk-tck 100] [--label name]
  * </pre>
  *
  * The last line is {@code RESULT key=value ...} for scripts. Loopback only; every wait is bounded.
  */
 public final class RoomLoad {
 
+  /** How long the clients of a warm-up ramp may take to leave and close. */
+  private static final int LEAVE_TIMEOUT_SECONDS = 60;
+
   public static void main(String[] argv) throws Exception {
     RoomOptions o = RoomOptions.parse(argv);
     String result;
-    try (EventLoops el = new EventLoops(o.eventLoops())) {
+    try (EventLoops el = new EventLoops(o.run().eventLoops())) {
       result = run(el, o);
     }
     System.out.println(result);
@@ -47,106 +61,148 @@ public final class RoomLoad {
 
   /** Runs the scenario, prints the report for people and returns the {@code RESULT} line. */
   static String run(EventLoops el, RoomOptions o) throws Exception {
-    int clients = o.clients();
-    Connector connector = new Connector(el.vertx, o.url(), 0, clients + 16, o.dialect().subProtocols);
-    List<RoomLoop> loops = new ArrayList<>();
-    RoomClient[] all = new RoomClient[clients];
-    RoomLoop[] loopOf = new RoomLoop[clients];
-    Ramp ramp = new Ramp(clients, o.rampConcurrency(),
-        k -> loopOf[k].context.runOnContext(v -> all[k].open(connector.newSocket(k), connector.options())));
-    for (int i = 0; i < el.size(); i++) loops.add(new RoomLoop(el.context(i), ramp));
-    for (int r = 0; r < o.rooms(); r++) {
-      RoomLoop loop = loops.get(r % loops.size());
-      Room room = new Room("r" + r, o.roomSize(), o.window(), o.paddingBytes());
-      loop.rooms.add(room);
-      for (int s = 0; s < o.roomSize(); s++) {
-        int k = r * o.roomSize() + s;
-        RoomClient c = new RoomClient("u" + k, room, s, o.dialect(), loop);
-        room.members.add(c);
-        all[k] = c;
-        loopOf[k] = loop;
+    RunOptions run = o.run();
+    AppRtcRoomServer roomServer = o.dialect() == RoomDialect.APPRTC
+        ? new AppRtcRoomServer(el.vertx, run.url(), run.rampConcurrency()) : null;
+    String wsUrl = roomServer == null ? run.url() : roomServer.colliderUrl();
+    Connector connector = new Connector(el.vertx, wsUrl, 0, o.clients() + 16, o.dialect().subProtocols);
+    System.out.printf(Locale.ROOT, "[%s] %d clients in %d rooms of %d on %s (%s, ramp concurrency %d)%n", run.label(),
+        o.clients(), o.rooms(), o.roomSize(), run.url(), o.dialect(), run.rampConcurrency());
+    try {
+      boolean joins = o.scenario().equals("joins");
+      if (joins) {
+        for (int w = 1; w <= o.joinWarmup(); w++) warmUp(el, o, w, connector, roomServer);
       }
+      RoomFleet fleet = new RoomFleet(el, o, "", connector, roomServer);
+      String result = joins ? joins(el, fleet, o, roomServer) : fanout(fleet, o);
+      if (fleet.ramp.firstError() != null) System.out.println("[" + run.label() + "] first error: " + fleet.ramp.firstError());
+      fleet.closeAll();
+      Thread.sleep(500); // let the close frames go out
+      return result;
+    } finally {
+      if (roomServer != null) roomServer.close().await(10, TimeUnit.SECONDS);
     }
-
-    String label = o.label();
-    ProcessCpu serverCpu = o.serverPid() > 0 ? new ProcessCpu(o.serverPid(), o.clkTck()) : null;
-    System.out.printf(Locale.ROOT, "[%s] %d clients in %d rooms of %d on %s (%s, ramp concurrency %d)%n", label, clients,
-        o.rooms(), o.roomSize(), o.url(), o.dialect(), o.rampConcurrency());
-    double cpu0 = cpuSeconds(serverCpu);
-    double rampSeconds = ramp.run(label, o.rampTimeout(), System.out);
-    double rampCpu = cpuSeconds(serverCpu) - cpu0;
-    String result;
-    if (o.scenario().equals("joins")) {
-      RoomStats total = collect(loops);
-      result = joinsResult(label, clients, ramp.loggedIn(), ramp.failedCount(), rampSeconds, rampCpu, total);
-    } else {
-      result = fanout(loops, o, serverCpu, ramp.failedCount());
-    }
-    if (ramp.firstError() != null) System.out.println("[" + label + "] first error: " + ramp.firstError());
-    for (RoomLoop l : loops) l.closeAll();
-    Thread.sleep(500); // let the close frames go out
-    return result;
   }
 
-  private static String fanout(List<RoomLoop> loops, RoomOptions o, ProcessCpu serverCpu, int joinFailures)
+  /** One warm-up ramp: the same number of clients join rooms of their own, then all leave. */
+  private static void warmUp(EventLoops el, RoomOptions o, int ramp, Connector connector,
+      AppRtcRoomServer roomServer) throws Exception {
+    String label = o.run().label() + " warm-up " + ramp;
+    RoomFleet warm = new RoomFleet(el, o, "w" + ramp + "-", connector, roomServer);
+    double seconds = warm.ramp.run(label, o.run().rampTimeout(), System.out);
+    boolean closed = warm.leaveAll(LEAVE_TIMEOUT_SECONDS);
+    RoomStats s = warm.collect();
+    System.out.printf(Locale.ROOT, "[%s] %,d of %,d joined in %.2f s (%,.0f joins/s), %s; errors %d%n", label,
+        warm.ramp.loggedIn(), warm.clients(), seconds, warm.ramp.loggedIn() / seconds,
+        closed ? "all left" : "NOT all closed within " + LEAVE_TIMEOUT_SECONDS + " s", s.traffic.errors);
+  }
+
+  private static String joins(EventLoops el, RoomFleet fleet, RoomOptions o, AppRtcRoomServer roomServer)
       throws Exception {
-    int readyRooms = 0;
-    for (RoomLoop l : loops) for (Room r : l.rooms) if (r.ready()) readyRooms++;
-    if (readyRooms == 0) return "RESULT label=" + o.label() + " scenario=fanout ok=false reason=no_room_joined";
-    long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.warmup());
-    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(o.seconds());
-    for (RoomLoop l : loops) l.startFanout(measureStart, measureEnd);
-    System.out.printf(Locale.ROOT, "[%s] %d rooms sending: warmup %d s, measuring %d s, window %d per room%n", o.label(),
-        readyRooms, o.warmup(), o.seconds(), o.window());
+    RunOptions run = o.run();
+    CpuWindow cpu = run.cpuWindow();
+    double seconds = fleet.ramp.run(run.label(), run.rampTimeout(), System.out);
+    CpuWindow.Use used = cpu.end();
+    RoomStats total = fleet.collect();
+    int joined = fleet.ramp.loggedIn();
+    int registered = roomServer == null ? -1 : registered(el, roomServer, joined);
+    return joinsResult(run.label(), o.joinWarmup(), fleet.clients(), joined, fleet.ramp.failedCount(), registered,
+        seconds, used, total);
+  }
+
+  /**
+   * Collider's count of registered sockets, read until it reaches {@code joined} (the last
+   * register frames may still be on their way) or for at most 5 s. The request is made on an
+   * event loop: from another thread the response can end before its body is asked for.
+   */
+  private static int registered(EventLoops el, AppRtcRoomServer roomServer, int joined) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    int n;
+    do {
+      Promise<Integer> status = Promise.promise();
+      el.context(0).runOnContext(v -> roomServer.registeredSockets().onComplete(status));
+      n = status.future().await(10, TimeUnit.SECONDS);
+      if (n >= joined) return n;
+      TimeUnit.MILLISECONDS.sleep(100);
+    } while (System.nanoTime() < deadline);
+    return n;
+  }
+
+  private static String fanout(RoomFleet fleet, RoomOptions o) throws Exception {
+    RunOptions run = o.run();
+    fleet.ramp.run(run.label(), run.rampTimeout(), System.out);
+    int readyRooms = fleet.readyRooms();
+    if (readyRooms == 0) return "RESULT label=" + run.label() + " scenario=fanout ok=false reason=no_room_joined";
+    long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(run.warmup());
+    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(run.seconds());
+    for (RoomLoop l : fleet.loops) l.startFanout(measureStart, measureEnd);
+    System.out.printf(Locale.ROOT, "[%s] %d rooms sending: warmup %d s, measuring %d s, window %d per room%n",
+        run.label(), readyRooms, run.warmup(), run.seconds(), run.window());
     sleepUntil(measureStart);
-    double cpu0 = cpuSeconds(serverCpu);
+    CpuWindow cpu = run.cpuWindow();
     sleepUntil(measureEnd);
-    double cpu = cpuSeconds(serverCpu) - cpu0;
-    RoomStats total = collect(loops);
-    return fanoutResult(o.label(), readyRooms, o.roomSize(), o.window(), o.seconds(), joinFailures, cpu, total);
+    CpuWindow.Use used = cpu.end();
+    RoomStats total = fleet.collect();
+    return fanoutResult(run.label(), readyRooms, o.roomSize(), run.window(), run.seconds(), fleet.ramp.failedCount(),
+        used, total);
   }
 
-  private static RoomStats collect(List<RoomLoop> loops) throws Exception {
-    RoomStats total = new RoomStats();
-    List<Future<RoomStats>> parts = new ArrayList<>();
-    for (RoomLoop l : loops) parts.add(l.stop());
-    for (Future<RoomStats> f : parts) total.add(f.await(30, TimeUnit.SECONDS));
-    return total;
-  }
-
-  static String joinsResult(String label, int clients, int joined, int failed, double seconds, double serverCpu,
-      RoomStats s) {
+  /** @param registered Collider's registered sockets after the ramp (AppRTC), or -1 */
+  static String joinsResult(String label, int warmupRamps, int clients, int joined, int failed, int registered,
+      double seconds, CpuWindow.Use cpu, RoomStats s) {
     LatencyHistogram h = s.joinLatency;
     double perSecond = joined / seconds;
-    System.out.printf(Locale.ROOT, "[%s] %,d of %,d joined (%d failed) in %.2f s = %,.0f joins/s; connect to joined ms: p50 %.2f p99 %.2f max %.2f%n",
-        label, joined, clients, failed, seconds, perSecond, ms(h.valueAt(0.5)), ms(h.valueAt(0.99)), ms(h.max()));
+    System.out.printf(Locale.ROOT, "[%s] %,d of %,d joined (%d failed) in %.2f s = %,.0f joins/s after %d warm-up ramp(s);"
+            + " first request to joined ms: p50 %.2f p99 %.2f max %.2f%n",
+        label, joined, clients, failed, seconds, perSecond, warmupRamps, ms(h.valueAt(0.5)), ms(h.valueAt(0.99)),
+        ms(h.max()));
+    printMachine(label, cpu, seconds);
+    String reason = "";
+    if (joined == 0) {
+      reason = " reason=nobody_joined";
+    } else if (registered >= 0 && registered != joined) {
+      reason = " reason=registered_" + registered + "_of_" + joined;
+      System.out.printf(Locale.ROOT, "[%s] !! Collider reports %d registered sockets for %d joined clients%n", label,
+          registered, joined);
+    }
     return String.format(Locale.ROOT,
-        "RESULT label=%s scenario=joins ok=%s clients=%d joined=%d failed=%d seconds=%.3f joins_per_s=%.0f"
-            + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f server_cpu_s=%.2f",
-        label, joined > 0, clients, joined, failed, seconds, perSecond, ms(h.valueAt(0.5)), ms(h.valueAt(0.99)),
-        ms(h.max()), serverCpu);
+        "RESULT label=%s scenario=joins ok=%s%s warmup_ramps=%d clients=%d joined=%d failed=%d%s errors=%d seconds=%.3f"
+            + " joins_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f%s",
+        label, reason.isEmpty(), reason, warmupRamps, clients, joined, failed,
+        registered >= 0 ? " registered=" + registered : "", s.traffic.errors, seconds, perSecond, ms(h.valueAt(0.5)),
+        ms(h.valueAt(0.99)), ms(h.max()), cpuFields(cpu, seconds));
   }
 
   static String fanoutResult(String label, int rooms, int roomSize, int window, int seconds, int joinFailures,
-      double serverCpu, RoomStats s) {
-    LatencyHistogram h = s.latency;
-    double perSecond = s.delivered / (double) seconds;
+      CpuWindow.Use cpu, RoomStats s) {
+    LoadStats t = s.traffic;
+    LatencyHistogram h = t.latency;
+    double perSecond = t.received / (double) seconds;
     System.out.printf(Locale.ROOT, "[%s] delivered %,d messages in %d s = %,.0f msg/s (%,d sent in the window)%n", label,
-        s.delivered, seconds, perSecond, s.sent);
-    System.out.printf(Locale.ROOT, "[%s] latency ms: p50 %.3f p99 %.3f p99.9 %.3f max %.3f; errors %d, disconnects %d, malformed %d%n",
-        label, ms(h.valueAt(0.5)), ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), s.errors, s.disconnects,
-        s.malformed);
+        t.received, seconds, perSecond, t.sent);
+    System.out.printf(Locale.ROOT, "[%s] latency ms: p50 %.3f p99 %.3f p99.9 %.3f max %.3f; errors %d, disconnects %d,"
+            + " malformed %d, misrouted %d%n",
+        label, ms(h.valueAt(0.5)), ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), t.errors, t.disconnects,
+        t.malformed, t.misrouted);
+    printMachine(label, cpu, seconds);
     return String.format(Locale.ROOT,
         "RESULT label=%s scenario=fanout ok=%s rooms=%d room_size=%d window=%d seconds=%d join_failures=%d sent=%d"
             + " delivered=%d msg_per_s=%.0f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f errors=%d disconnects=%d"
-            + " malformed=%d server_cpu_s=%.2f",
-        label, s.delivered > 0, rooms, roomSize, window, seconds, joinFailures, s.sent, s.delivered, perSecond,
-        ms(h.valueAt(0.5)), ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), s.errors, s.disconnects,
-        s.malformed, serverCpu);
+            + " malformed=%d misrouted=%d%s",
+        label, t.received > 0, rooms, roomSize, window, seconds, joinFailures, t.sent, t.received, perSecond,
+        ms(h.valueAt(0.5)), ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), t.errors, t.disconnects,
+        t.malformed, t.misrouted, cpuFields(cpu, seconds));
   }
 
-  private static double cpuSeconds(ProcessCpu cpu) {
-    return cpu == null ? Double.NaN : cpu.seconds();
+  private static void printMachine(String label, CpuWindow.Use cpu, double seconds) {
+    System.out.printf(Locale.ROOT, "[%s] server CPU %.2f s, client CPU %.2f s; other programs %.2f cores, interrupt"
+        + " handlers %.2f cores%n", label, cpu.serverSeconds(), cpu.clientSeconds(), cpu.othersSeconds() / seconds,
+        cpu.machine().interrupts() / seconds);
+  }
+
+  private static String cpuFields(CpuWindow.Use cpu, double seconds) {
+    return String.format(Locale.ROOT, " server_cpu_s=%.2f client_cpu_s=%.2f other_cores=%.2f irq_cores=%.2f",
+        cpu.serverSeconds(), cpu.clientSeconds(), cpu.othersSeconds() / seconds, cpu.machine().interrupts() / seconds);
   }
 
   private static double ms(long nanos) {

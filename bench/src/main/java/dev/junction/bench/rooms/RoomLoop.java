@@ -1,8 +1,8 @@
 package dev.junction.bench.rooms;
 
 import dev.junction.bench.Inbound;
+import dev.junction.bench.LoadStats;
 import dev.junction.bench.Ramp;
-import dev.junction.bench.Wire;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -57,6 +57,17 @@ final class RoomLoop implements RoomClient.Listener {
     return p.future();
   }
 
+  /** Every member leaves its room as a hanging-up client does; completes when all sockets are closed. */
+  Future<Void> leaveAll() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      List<Future<Void>> closed = new ArrayList<>();
+      for (Room r : rooms) for (RoomClient c : r.members) closed.add(c.leave());
+      Future.join(closed).onComplete(ar -> done.complete());
+    });
+    return done.future();
+  }
+
   void closeAll() {
     context.runOnContext(v -> {
       for (Room r : rooms) for (RoomClient c : r.members) c.close();
@@ -66,7 +77,7 @@ final class RoomLoop implements RoomClient.Listener {
   private void pump(Room r) {
     if (!running) return;
     int n = r.pump();
-    if (inWindow(System.nanoTime())) stats.sent += n;
+    if (inWindow(System.nanoTime())) stats.traffic.sent += n;
   }
 
   @Override
@@ -84,15 +95,21 @@ final class RoomLoop implements RoomClient.Listener {
   @Override
   public void delivered(RoomClient c, Inbound m) {
     long now = System.nanoTime();
-    long sentNs = m.longValue(Wire.SENT_KEY, Long.MIN_VALUE);
-    if (c.slot == 0 || sentNs == Long.MIN_VALUE) {
-      stats.malformed++; // the sender must not get its own messages back; every message carries its send time
+    LoadStats t = stats.traffic;
+    long sentNs = m.longValue(c.room.dialect.sentKey, Long.MIN_VALUE);
+    long from = m.longValue(c.room.dialect.fromKey, Long.MIN_VALUE);
+    if (sentNs == Long.MIN_VALUE || from == Long.MIN_VALUE) {
+      t.malformed++; // every message carries its send time and its sender
+      return;
+    }
+    if (c.slot == 0 || from != c.room.sender().number) {
+      t.misrouted++; // the sender must not get its own messages back, nor anyone another room's
       return;
     }
     if (inWindow(now)) {
-      stats.delivered++;
-      stats.deliveredBytes += m.length();
-      stats.latency.record(now - sentNs);
+      t.received++;
+      t.receivedBytes += m.length();
+      t.latency.record(now - sentNs);
     }
     c.room.window.delivered(c.slot - 1);
     pump(c.room);
@@ -100,12 +117,12 @@ final class RoomLoop implements RoomClient.Listener {
 
   @Override
   public void disconnected(RoomClient c) {
-    stats.disconnects++;
+    stats.traffic.disconnects++;
   }
 
   @Override
   public void error(RoomClient c, String what) {
-    stats.errors++;
+    stats.traffic.errors++;
     ramp.noteError(new IllegalStateException(c.identity + ": " + what));
   }
 }

@@ -1,28 +1,21 @@
 package dev.junction.bench.rooms;
 
 import dev.junction.bench.Args;
+import dev.junction.bench.RunOptions;
 import java.util.Set;
 
 /** What one {@link RoomLoad} run does; see its class comment for the options. */
 record RoomOptions(
-    String url,
+    RunOptions run,
     RoomDialect dialect,
     String scenario,
     int rooms,
     int roomSize,
-    int window,
     int paddingBytes,
-    int seconds,
-    int warmup,
-    int rampConcurrency,
-    int rampTimeout,
-    int eventLoops,
-    long serverPid,
-    double clkTck,
-    String label) {
+    int joinWarmup) {
 
-  static final Set<String> KEYS = Set.of("url", "dialect", "scenario", "rooms", "room-size", "window", "padding-bytes",
-      "seconds", "warmup", "ramp-concurrency", "ramp-timeout", "event-loops", "server-pid", "clk-tck", "label");
+  static final Set<String> KEYS = RunOptions.keysAnd("dialect", "scenario", "rooms", "room-size", "padding-bytes",
+      "join-warmup");
 
   RoomOptions {
     if (!scenario.equals("joins") && !scenario.equals("fanout")) {
@@ -30,13 +23,15 @@ record RoomOptions(
     }
     if (rooms < 1) throw new IllegalArgumentException("--rooms must be >= 1");
     if (roomSize < 2) throw new IllegalArgumentException("--room-size must be >= 2 (a sender and a receiver)");
-    if (window < 1) throw new IllegalArgumentException("--window must be >= 1");
+    if (dialect == RoomDialect.APPRTC && roomSize != 2) {
+      throw new IllegalArgumentException("--room-size must be 2 for apprtc: AppRTC rooms hold two clients");
+    }
+    String scheme = dialect == RoomDialect.APPRTC ? "http://" : "ws://";
+    if (!run.url().startsWith(scheme)) {
+      throw new IllegalArgumentException("--url for " + dialect + " must start with " + scheme + ", not " + run.url());
+    }
     if (paddingBytes < 0 || paddingBytes > 60_000) throw new IllegalArgumentException("--padding-bytes must be 0..60000");
-    if (seconds < 1 || seconds > 3600) throw new IllegalArgumentException("--seconds must be 1..3600");
-    if (warmup < 0 || warmup > 600) throw new IllegalArgumentException("--warmup must be 0..600");
-    if (rampConcurrency < 1) throw new IllegalArgumentException("--ramp-concurrency must be >= 1");
-    if (rampTimeout < 1 || rampTimeout > 3600) throw new IllegalArgumentException("--ramp-timeout must be 1..3600");
-    if (eventLoops < 1) throw new IllegalArgumentException("--event-loops must be >= 1");
+    if (joinWarmup < 0 || joinWarmup > 10) throw new IllegalArgumentException("--join-warmup must be 0..10 ramps");
   }
 
   int clients() {
@@ -46,20 +41,12 @@ record RoomOptions(
   static RoomOptions parse(String[] argv) {
     Args a = new Args(argv, KEYS);
     return new RoomOptions(
-        a.required("url"),
+        RunOptions.parse(a, 16),
         RoomDialect.parse(a.required("dialect")),
         a.required("scenario"),
         a.integer("rooms", 100),
         a.integer("room-size", 6),
-        a.integer("window", 16),
         a.integer("padding-bytes", 200),
-        a.integer("seconds", 20),
-        a.integer("warmup", 10),
-        a.integer("ramp-concurrency", 64),
-        a.integer("ramp-timeout", 300),
-        a.integer("event-loops", 2),
-        a.integer("server-pid", -1),
-        a.decimal("clk-tck", 100),
-        a.string("label", "target"));
+        a.integer("join-warmup", 1));
   }
 }

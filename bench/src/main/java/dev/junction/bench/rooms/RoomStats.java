@@ -1,33 +1,22 @@
 package dev.junction.bench.rooms;
 
 import dev.junction.bench.LatencyHistogram;
+import dev.junction.bench.LoadStats;
 
 /**
- * Counters of one event loop (only its thread writes them); {@link #add} merges the copies
- * afterwards. Deliveries count only when received inside the measurement window.
+ * Counters of one event loop (only its thread writes them): the traffic counters every load
+ * generator keeps, and the joins. {@link #add} merges the copies afterwards.
  */
 final class RoomStats {
 
+  final LoadStats traffic = new LoadStats();
   final LatencyHistogram joinLatency = new LatencyHistogram();
-  final LatencyHistogram latency = new LatencyHistogram();
   long joined;
-  long sent;
-  long delivered;
-  long deliveredBytes;
-  long malformed;
-  long errors;
-  long disconnects;
 
   void add(RoomStats o) {
+    traffic.add(o.traffic);
     joinLatency.add(o.joinLatency);
-    latency.add(o.latency);
     joined += o.joined;
-    sent += o.sent;
-    delivered += o.delivered;
-    deliveredBytes += o.deliveredBytes;
-    malformed += o.malformed;
-    errors += o.errors;
-    disconnects += o.disconnects;
   }
 
   RoomStats copy() {

@@ -1,6 +1,8 @@
 package dev.junction.bench.turn;
 
+import dev.junction.bench.KeyValues;
 import dev.junction.bench.ProcStat;
+import dev.junction.bench.Stats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.junction.bench.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.junction.bench.Inbound;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +34,73 @@ class RoomDialectTest {
   }
 
   @Test
-  void aRoomMessageCarriesItsSendTimeAheadOfThePadding() {
-    String text = RoomDialect.roomMessage("r1", 123456789L, "xxxx");
-    JsonObject m = new JsonObject(text);
-    assertThat(m.getString("type")).isEqualTo("message");
-    assertThat(m.getString("room")).isEqualTo("r1");
-    assertThat(m.containsKey("to")).isFalse(); // no recipient: the whole room
-    assertThat(m.getJsonObject("data").getLong("benchSentNs")).isEqualTo(123456789L);
-    assertThat(text.indexOf("benchSentNs")).isLessThan(text.indexOf("pad"));
+  void aRoomMessageCarriesItsSendTimeAndSenderAheadOfThePadding() {
+    for (RoomDialect d : new RoomDialect[] {RoomDialect.NATIVE, RoomDialect.NODE_ROOMS}) {
+      String text = d.roomMessage("r1", 12, 123456789L, "xxxx");
+      JsonObject m = new JsonObject(text);
+      assertThat(m.getString("type")).isEqualTo("message");
+      assertThat(m.getString("room")).isEqualTo("r1");
+      assertThat(m.containsKey("to")).isFalse(); // no recipient: the whole room
+      assertThat(m.getJsonObject("data").getLong("benchSentNs")).isEqualTo(123456789L);
+      assertThat(m.getJsonObject("data").getInteger("benchFrom")).isEqualTo(12);
+      assertThat(text.indexOf("benchSentNs")).isLessThan(text.indexOf("pad"));
+    }
+  }
+
+  @Test
+  void appRtcRegistersWithTheClientIdTheJoinGaveAndHasNoHello() {
+    assertThat(RoomDialect.APPRTC.hello("u7")).isNull();
+    JsonObject register = new JsonObject(RoomDialect.APPRTC.join("r3", "12345678"));
+    assertThat(register.fieldNames()).containsExactlyInAnyOrder("cmd", "roomid", "clientid");
+    assertThat(register.getString("cmd")).isEqualTo("register");
+    assertThat(register.getString("roomid")).isEqualTo("r3");
+    assertThat(register.getString("clientid")).isEqualTo("12345678");
+    assertThat(RoomDialect.APPRTC.joinAnswered).isFalse(); // Collider only answers a register to refuse it
+    assertThat(RoomDialect.APPRTC.subProtocols).isEmpty();
+    assertThat(RoomDialect.APPRTC.acknowledges).isFalse();
+    assertThat(RoomDialect.APPRTC.leave()).isNull(); // leaving is POST /leave
+  }
+
+  @Test
+  void appRtcSendsThePayloadAsAJsonStringThroughCollider() {
+    JsonObject send = new JsonObject(RoomDialect.APPRTC.roomMessage("r3", 4, 987654321L, "xx"));
+    assertThat(send.fieldNames()).containsExactlyInAnyOrder("cmd", "msg");
+    assertThat(send.getString("cmd")).isEqualTo("send");
+    JsonObject payload = new JsonObject(send.getString("msg"));
+    assertThat(payload.getLong("benchSentNs")).isEqualTo(987654321L);
+    assertThat(payload.getInteger("benchFrom")).isEqualTo(4);
+    assertThat(payload.getString("pad")).isEqualTo("xx");
+  }
+
+  /** What Collider writes: the payload escaped in {@code msg}, as Jackson encodes a string. */
+  private static Inbound collider(String msg, String error) {
+    return new Inbound(Buffer.buffer(new JsonObject().put("msg", msg).put("error", error).encode()));
+  }
+
+  @Test
+  void appRtcReadsSendTimeAndSenderFromTheEscapedPayload() {
+    String payload = new JsonObject(RoomDialect.APPRTC.roomMessage("r3", 4, 987654321L, "x".repeat(300))).getString("msg");
+    Inbound m = collider(payload, "");
+    assertThat(RoomDialect.APPRTC.classify(m)).isEqualTo(RoomDialect.Frame.MESSAGE);
+    assertThat(m.longValue(RoomDialect.APPRTC.sentKey, -1)).isEqualTo(987654321L);
+    assertThat(m.longValue(RoomDialect.APPRTC.fromKey, -1)).isEqualTo(4);
+  }
+
+  @Test
+  void appRtcTellsRefusalsAndByeFromMessages() {
+    assertThat(RoomDialect.APPRTC.classify(collider("", "Client not registered"))).isEqualTo(RoomDialect.Frame.ERROR);
+    assertThat(RoomDialect.APPRTC.classify(collider("{\"type\":\"bye\"}", ""))).isEqualTo(RoomDialect.Frame.OTHER);
+    Inbound stranger = collider("{\"type\":\"offer\",\"sdp\":\"v=0\"}", "");
+    assertThat(RoomDialect.APPRTC.classify(stranger)).isEqualTo(RoomDialect.Frame.MESSAGE);
+    assertThat(stranger.longValue(RoomDialect.APPRTC.sentKey, -1)).isEqualTo(-1); // so it counts as malformed
+  }
+
+  @Test
+  void theTypedDialectsClassifyByType() {
+    Inbound joined = new Inbound(Buffer.buffer("{\"seq\":2,\"type\":\"joined\",\"room\":\"r\"}"));
+    assertThat(RoomDialect.NATIVE.classify(joined)).isEqualTo(RoomDialect.Frame.JOINED);
+    Inbound presence = new Inbound(Buffer.buffer("{\"type\":\"peer-joined\",\"room\":\"r\"}"));
+    assertThat(RoomDialect.NODE_ROOMS.classify(presence)).isEqualTo(RoomDialect.Frame.OTHER);
   }
 
   @Test
@@ -53,6 +114,7 @@ class RoomDialectTest {
   void dialectNamesAreTheScriptsOnes() {
     assertThat(RoomDialect.parse("native")).isEqualTo(RoomDialect.NATIVE);
     assertThat(RoomDialect.parse("node-rooms")).isEqualTo(RoomDialect.NODE_ROOMS);
-    assertThatThrownBy(() -> RoomDialect.parse("apprtc")).hasMessageContaining("native or node-rooms");
+    assertThat(RoomDialect.parse("apprtc")).isEqualTo(RoomDialect.APPRTC);
+    assertThatThrownBy(() -> RoomDialect.parse("peerjs")).hasMessageContaining("native, node-rooms or apprtc");
   }
 }

@@ -3,6 +3,7 @@ package dev.junction.bench.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.junction.bench.EventLoops;
+import dev.junction.bench.RunOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -31,6 +32,8 @@ class RoomLoadTest {
   private final Map<ServerWebSocket, Long> seqOf = new HashMap<>();
   private final AtomicLong acksReceived = new AtomicLong();
   private final AtomicLong highestAck = new AtomicLong();
+  private final AtomicLong joins = new AtomicLong();
+  private final AtomicLong byes = new AtomicLong();
 
   @BeforeEach
   void startRelay() throws Exception {
@@ -48,12 +51,14 @@ class RoomLoadTest {
 
   private void accept(ServerWebSocket ws) {
     boolean numbered = "junction.v1+json".equals(ws.subProtocol());
+    ws.closeHandler(v -> rooms.values().forEach(members -> members.remove(ws)));
     ws.textMessageHandler(text -> {
       JsonObject m = new JsonObject(text);
       String room = m.getString("room");
       switch (m.getString("type")) {
         case "hello" -> send(ws, numbered, new JsonObject().put("type", "welcome").put("ackWindow", 256));
         case "join" -> {
+          joins.incrementAndGet();
           List<ServerWebSocket> members = rooms.computeIfAbsent(room, r -> new ArrayList<>());
           for (ServerWebSocket other : members) send(other, numbered, new JsonObject().put("type", "peer-joined").put("room", room));
           members.add(ws);
@@ -65,6 +70,10 @@ class RoomLoadTest {
             if (numbered) send(other, true, new JsonObject().put("type", "message").put("room", room).put("data", m.getJsonObject("data")));
             else other.writeTextMessage(text);
           }
+        }
+        case "bye" -> {
+          byes.incrementAndGet();
+          ws.close();
         }
         case "ack" -> {
           acksReceived.incrementAndGet();
@@ -85,25 +94,19 @@ class RoomLoadTest {
     ws.writeTextMessage(new JsonObject().put("seq", seq).mergeIn(body).encode());
   }
 
-  private RoomOptions options(RoomDialect dialect, String scenario) {
-    return new RoomOptions("ws://127.0.0.1:" + port + "/", dialect, scenario, 4, 3, 4, 50, 1, 0, 8, 30, 2, -1, 100,
-        "test");
+  private RoomOptions options(RoomDialect dialect, String scenario, int joinWarmup) {
+    RunOptions run = new RunOptions("ws://127.0.0.1:" + port + "/", 1, 0, 4, 8, 30, 2, -1, 100, "test");
+    return new RoomOptions(run, dialect, scenario, 4, 3, 50, joinWarmup);
   }
 
   private static Map<String, String> fields(String resultLine) {
-    assertThat(resultLine).startsWith("RESULT ");
-    Map<String, String> f = new HashMap<>();
-    for (String kv : resultLine.substring("RESULT ".length()).split(" ")) {
-      int eq = kv.indexOf('=');
-      f.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
-    return f;
+    return ResultLine.parse(resultLine).fields();
   }
 
   @Test
   void everyClientOfEveryRoomJoins() throws Exception {
     try (EventLoops el = new EventLoops(2)) {
-      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "joins")));
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "joins", 0)));
       assertThat(r).containsEntry("ok", "true").containsEntry("clients", "12").containsEntry("joined", "12")
           .containsEntry("failed", "0");
       assertThat(Double.parseDouble(r.get("joins_per_s"))).isPositive();
@@ -111,11 +114,23 @@ class RoomLoadTest {
   }
 
   @Test
+  void aWarmUpRampJoinsAndLeavesOtherRoomsBeforeTheMeasuredOne() throws Exception {
+    try (EventLoops el = new EventLoops(2)) {
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NATIVE, "joins", 2)));
+      assertThat(r).containsEntry("ok", "true").containsEntry("warmup_ramps", "2").containsEntry("joined", "12")
+          .containsEntry("failed", "0").containsEntry("errors", "0");
+      assertThat(joins.get()).isEqualTo(3 * 12);
+      assertThat(byes.get()).isEqualTo(2 * 12); // the warm-up clients ended their sessions; the measured ones only close
+      assertThat(rooms.keySet()).contains("w1-r0", "w2-r3", "r0", "r3");
+    }
+  }
+
+  @Test
   void nodeRoomsFanOutReachesEveryReceiver() throws Exception {
     try (EventLoops el = new EventLoops(2)) {
-      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "fanout")));
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "fanout", 0)));
       assertThat(r).containsEntry("ok", "true").containsEntry("rooms", "4").containsEntry("malformed", "0")
-          .containsEntry("errors", "0").containsEntry("disconnects", "0");
+          .containsEntry("misrouted", "0").containsEntry("errors", "0").containsEntry("disconnects", "0");
       long sent = Long.parseLong(r.get("sent"));
       long delivered = Long.parseLong(r.get("delivered"));
       // two receivers per room; messages in flight at the window's edges are counted on one side only
@@ -126,7 +141,7 @@ class RoomLoadTest {
   @Test
   void nativeFanOutAcknowledgesTheNumberedFrames() throws Exception {
     try (EventLoops el = new EventLoops(2)) {
-      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NATIVE, "fanout")));
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NATIVE, "fanout", 0)));
       assertThat(r).containsEntry("ok", "true").containsEntry("malformed", "0").containsEntry("errors", "0");
       assertThat(Long.parseLong(r.get("delivered"))).isGreaterThan(64); // past the ack interval of 32
       assertThat(acksReceived.get()).isPositive();

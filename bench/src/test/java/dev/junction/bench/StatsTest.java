@@ -1,4 +1,4 @@
-package dev.junction.bench.turn;
+package dev.junction.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

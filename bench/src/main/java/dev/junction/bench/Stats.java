@@ -1,15 +1,15 @@
-package dev.junction.bench.turn;
+package dev.junction.bench;
 
 import java.util.List;
 import java.util.Locale;
 
-/** Means, ratios and the compact number format of the summary. */
-final class Stats {
+/** Means, ratios and the compact number format of the benchmark summaries. */
+public final class Stats {
 
   private Stats() {}
 
   /** Mean of the finite values; NaN when there is none. */
-  static double mean(List<Double> values) {
+  public static double mean(List<Double> values) {
     double sum = 0;
     int n = 0;
     for (double v : values) {
@@ -22,12 +22,12 @@ final class Stats {
   }
 
   /** {@code a / b}; NaN when either is missing or b is 0. */
-  static double ratio(double a, double b) {
+  public static double ratio(double a, double b) {
     return Double.isFinite(a) && Double.isFinite(b) && b != 0 ? a / b : Double.NaN;
   }
 
   /** 182345 → "182k", 15630 → "15.6k", 950 → "950"; NaN → "n/a". */
-  static String compact(double v) {
+  public static String compact(double v) {
     if (!Double.isFinite(v)) {
       return "n/a";
     }
@@ -42,17 +42,17 @@ final class Stats {
   }
 
   /** "1.21x", or "n/a". */
-  static String times(double ratio) {
+  public static String times(double ratio) {
     return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "n/a";
   }
 
   /** Seconds with two decimals, or "n/a". */
-  static String seconds(double v) {
+  public static String seconds(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f s", v) : "n/a";
   }
 
   /** Bytes as MiB with one decimal, or "n/a". */
-  static String mib(double bytes) {
+  public static String mib(double bytes) {
     return Double.isFinite(bytes) ? String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20)) : "n/a";
   }
 }

@@ -1,4 +1,4 @@
-package dev.junction.bench.turn;
+package dev.junction.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /** {@code name=value} lines (what the generators print and the script records); other lines are ignored. */
-final class KeyValues {
+public final class KeyValues {
 
   private final Map<String, String> values = new LinkedHashMap<>();
 
-  static KeyValues parse(String text) {
+  public static KeyValues parse(String text) {
     KeyValues kv = new KeyValues();
     for (String line : text.split("\n")) {
       int eq = line.indexOf('=');
@@ -23,15 +23,15 @@ final class KeyValues {
     return kv;
   }
 
-  static KeyValues read(Path file) throws IOException {
+  public static KeyValues read(Path file) throws IOException {
     return Files.exists(file) ? parse(Files.readString(file)) : new KeyValues();
   }
 
-  String string(String name) {
+  public String string(String name) {
     return values.get(name);
   }
 
-  OptionalDouble number(String name) {
+  public OptionalDouble number(String name) {
     String value = values.get(name);
     if (value == null || value.isEmpty()) {
       return OptionalDouble.empty();
