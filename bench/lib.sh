@@ -40,7 +40,7 @@ start_server() { # name [node-script]
       java -Xmx1g -jar "$SERVER_JAR" run --set "http.port=$SERVER_PORT" --set mdn.ownListener=false \
         --set signaling.messagesPerSecond=1000000 --set signaling.messageBurst=1000000 \
         --set signaling.bytesPerSecond=1000000000 --set signaling.byteBurst=1000000000 \
-        --set signaling.maxConnectionsPerIp=100000 --set turn.enabled=false >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
+        --set signaling.maxConnectionsPerIp=100000 --set turn.enabled=false --set gateway.enabled=false >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
       ;;
     *)
       node "$2" "$SERVER_PORT" >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
