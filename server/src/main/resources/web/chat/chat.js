@@ -1,14 +1,19 @@
 // The video-chat page: choose a name, see who is online, chat, click someone to call them.
 // All protocol work is in /js/junction.js; this file only turns its events into DOM.
 //
-// ?dialect=mdn (default) talks to /ws/mdn; ?dialect=tutorial talks to /ws/tutorial, which has
-// no user list and no chat, so the page offers "call by name" instead. ?name= prefills the name.
+// By default the page speaks Junction's native protocol (/ws/v1): everyone online is in the
+// server's lobby room, and ?token=<jwt> (taken out of the address bar at once) is the access
+// token, which must grant the lobby. ?dialect=mdn talks to /ws/mdn instead; ?dialect=tutorial
+// to /ws/tutorial, which has no user list and no chat, so the page offers "call by name".
+// ?name= prefills the name.
 
-import { JunctionClient } from '/js/junction.js';
+import { JunctionClient, tokenFromAddressBar } from '/js/junction.js';
 import { dismissNotices, notice as showNotice, pageLog, showConnectionPill } from '/js/page.js';
+import { tabIdentity } from '/js/room-link.js';
 
+const token = tokenFromAddressBar(); // first: nothing else may see it
 const params = new URLSearchParams(location.search);
-const dialect = params.get('dialect') === 'tutorial' ? 'tutorial' : 'mdn';
+const dialect = ['mdn', 'tutorial'].includes(params.get('dialect')) ? params.get('dialect') : 'native';
 // ?relay=1 sends media only through the TURN server (iceTransportPolicy "relay").
 const iceTransportPolicy = params.get('relay') === '1' ? 'relay' : 'all';
 const $ = (id) => document.getElementById(id);
@@ -76,7 +81,10 @@ function showConnection(change) {
 async function join(name) {
   $('join').disabled = true;
   let wasOnline = false;
-  const c = new JunctionClient({ dialect, name, iceTransportPolicy, log });
+  // On the native protocol a person is an identity unique to this tab (two Alices can both be
+  // online; a reload takes its own session over) and their name is what everyone sees.
+  const native = dialect === 'native' ? { identity: tabIdentity(name), token } : {};
+  const c = new JunctionClient({ dialect, name, iceTransportPolicy, log, ...native });
   client = c;
 
   c.addEventListener('state', (e) => {
@@ -98,6 +106,10 @@ async function join(name) {
   });
   c.addEventListener('users', renderUsers);
   c.addEventListener('chat', (e) => chatLine(e.detail));
+  c.addEventListener('server-message', ({ detail: { data } }) => {
+    const text = typeof data === 'string' ? data : data?.text;
+    if (typeof text === 'string' && text) notice('info', `Message from the operator: ${text}`, 'server-message');
+  });
   c.addEventListener('call', (e) => attachCall(e.detail.call));
   c.addEventListener('error', (e) => {
     notice('error', e.detail.message, e.detail.code);
@@ -139,17 +151,19 @@ function renderUsers() {
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
+    const name = client.nameOf(user);
     button.dataset.user = user;
-    const isMe = user === client.name;
-    button.textContent = isMe ? `${user} (you)` : user;
+    button.dataset.name = name;
+    const isMe = user === client.id;
+    button.textContent = isMe ? `${name} (you)` : name;
     button.disabled = isMe;
     if (client.activeCall?.peer === user) button.setAttribute('aria-current', 'true');
-    button.setAttribute('aria-label', isMe ? `${user} (you)` : `Call ${user}`);
+    button.setAttribute('aria-label', isMe ? `${name} (you)` : `Call ${name}`);
     button.addEventListener('click', () => startCall(user));
     li.append(button);
     return li;
   });
-  if (users.filter((u) => u !== client?.name).length === 0) {
+  if (users.filter((u) => u !== client?.id).length === 0) {
     const li = document.createElement('li');
     li.className = 'muted small';
     li.textContent = 'Nobody else is here yet.';
@@ -168,7 +182,7 @@ function startCall(name) {
 
 function chatLine({ from, text, date, to }) {
   const li = document.createElement('li');
-  if (from === client.name) li.className = 'mine';
+  if (from === client.id) li.className = 'mine';
   const when = document.createElement('time');
   when.className = 'when';
   const d = new Date(date);
@@ -176,7 +190,7 @@ function chatLine({ from, text, date, to }) {
   when.textContent = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   const who = document.createElement('span');
   who.className = 'who';
-  who.textContent = to ? `${from} → ${to}` : from;
+  who.textContent = to ? `${client.nameOf(from)} → ${client.nameOf(to)}` : client.nameOf(from);
   const body = document.createElement('span');
   body.className = 'text';
   body.textContent = text; // never innerHTML: chat text is someone else's input
@@ -223,7 +237,7 @@ function clearVideo(video) {
 }
 
 function attachCall(call) {
-  const peer = call.peer;
+  const peer = call.peerName;
   setCallStatus(call.direction === 'outgoing' ? `Calling ${peer}…` : `${peer} is calling you: connecting…`, 'calling');
   $('hangup').disabled = false;
   renderUsers();

@@ -14,13 +14,17 @@
 //   room.send({ text: 'hi' });                                     // data to everyone, via the server
 //   room.leave(); session.close();
 //
-// The older wire protocols other servers speak (MDN's chat, the tutorial login/offer/answer)
-// are there for 1:1 calls by name through JunctionClient, with dialect 'mdn' or 'tutorial':
+// 1:1 calls by name, with a list of everyone online and text chat, are JunctionClient's: on the
+// native protocol by default (everyone online meets in the server's lobby room; nobody is called
+// until the person picks someone), or on the older wire protocols other servers speak (MDN's
+// chat, the tutorial login/offer/answer) with dialect 'mdn' or 'tutorial':
 //
-//   const client = new JunctionClient({ dialect: 'mdn', name: 'alice' });
+//   const client = new JunctionClient({ name: 'Alice', identity: 'alice-3f9a1c' });   // dialect 'native'
+//   client.addEventListener('users', (e) => list(e.detail.users.map((id) => client.nameOf(id))));
 //   client.addEventListener('call', (e) => show(e.detail.call));   // outgoing and incoming
 //   await client.connect();
-//   const call = await client.call('bob');
+//   const call = await client.call('bob-77aa01');                  // people are called by id
+//   client.sendChat('hi');
 //
 // Plain ES modules, no dependencies, no build step. The pieces, top down:
 //   junction/native/session.js   NativeSession: hello or resume, numbered frames and acks, reconnects
@@ -29,9 +33,11 @@
 //   junction/native/error-text.js  the server's error codes in words for people
 //   junction/room.js             Room: members, roles and one PeerLink per other member
 //   junction/peer-link.js        PeerLink: one RTCPeerConnection with perfect negotiation
-//   junction.js                  JunctionClient: a 1:1 call client over the older dialects
+//   junction.js                  JunctionClient: 1:1 calls by name, presence and chat, any dialect
 //   junction/call.js             Call: JunctionClient's call (camera + PeerLink)
-//   junction/dialects.js         one adapter object per older wire protocol (mdn, tutorial)
+//   junction/dialects.js         the dialects: native, and one adapter per older wire protocol (mdn, tutorial)
+//   junction/native/lobby.js     Lobby: JunctionClient on the native protocol (a NativeSession in the lobby room)
+//   junction/dialect-socket.js   DialectSocket: the WebSocket of an older wire protocol, reconnected with backoff
 //   junction/ice.js              ICE servers from /api/ice-servers
 //   junction/backoff.js          reconnect delays
 //   junction/media.js            opening the camera
@@ -42,10 +48,12 @@
 
 import { backoffDelay } from './junction/backoff.js';
 import { Call, DEFAULT_ANSWER_TIMEOUT_MS } from './junction/call.js';
-import { dialects, mdnDialect, politeByName, tutorialDialect } from './junction/dialects.js';
+import { DialectSocket } from './junction/dialect-socket.js';
+import { dialects, mdnDialect, nativeDialect, politeByName, tutorialDialect } from './junction/dialects.js';
 import { JunctionError, mediaError } from './junction/errors.js';
 import { fetchIceServers, IceServerCache } from './junction/ice.js';
 import { openCamera } from './junction/media.js';
+import { Lobby } from './junction/native/lobby.js';
 import { InboundSequence, OutboundLog } from './junction/native/sequence.js';
 import { NativeSession } from './junction/native/session.js';
 import { devTokenSource, tokenFromAddressBar } from './junction/native/tokens.js';
@@ -53,56 +61,59 @@ import { PeerLink } from './junction/peer-link.js';
 import { Member, Room } from './junction/room.js';
 
 export {
-  backoffDelay, Call, devTokenSource, dialects, IceServerCache, InboundSequence, JunctionError, mdnDialect, Member,
-  mediaError, NativeSession, openCamera, OutboundLog, PeerLink, politeByName, Room, tokenFromAddressBar, tutorialDialect,
+  backoffDelay, Call, devTokenSource, dialects, IceServerCache, InboundSequence, JunctionError, Lobby, mdnDialect, Member,
+  mediaError, nativeDialect, NativeSession, openCamera, OutboundLog, PeerLink, politeByName, Room, tokenFromAddressBar,
+  tutorialDialect,
 };
 
 /**
- * Close codes after which reconnecting would only repeat the failure: the server judged
- * this client's traffic, not the network. They end the session with a visible error.
- */
-const FATAL_CLOSE_CODES = {
-  1003: 'The server refused a message this page sent (unsupported data)',
-  1008: 'The server closed the connection because of a policy violation (too many messages?)',
-  1009: 'The server closed the connection because a message was too large',
-};
-
-/**
- * A person's session with a server of an older dialect (mdn, tutorial): one signaling socket, reconnected with backoff
- * while the session lives, and at most one call.
+ * A person's session with a signaling server for 1:1 calls: online under a name, the list of
+ * everyone online and text chat (when the dialect has them), and at most one call. The channel
+ * (a Lobby on the native protocol, a DialectSocket for the older ones) reconnects by itself while
+ * the client lives.
+ *
+ * People are known by an id: the native protocol's identity (`alice-3f9a1c`), or the name itself
+ * in the older dialects. `nameOf(id)` is what to show.
  *
  * Events (CustomEvent, data in `detail`):
  *   state {state, attempt?, delayMs?}  idle → connecting → open ⇄ reconnecting → closed
- *   welcome {name}                     registered (again after each reconnect)
- *   renamed {from, to}                 the name was taken; we got another
- *   users {users}                      everyone online (presence dialects)
- *   chat {from, text, date, to}
+ *   welcome {name, id}                 registered (again after each reconnect)
+ *   renamed {from, to}                 the name was taken; we got another (older dialects)
+ *   users {users}                      the ids of everyone online (presence dialects)
+ *   chat {from, text, date, to}        from and to are ids
  *   call {call}                        a call started, outgoing or incoming (auto-accepted)
+ *   server-message {data}              a message from the operator (native admin API)
  *   error {code, message, fatal}       every failure, with a message for people
  *
  * Error codes: camera-denied, camera-missing, camera-busy, media-failed, insecure-context, user-gone, busy,
  * bad-target, connection-failed, call-failed, signaling-lost, signaling-closed, name-taken,
- * not-connected, unsupported, and whatever `code` the server sends.
+ * not-connected, unsupported, not-delivered, and the native protocol's codes (room-full,
+ * token-invalid, …; see native/error-text.js) or whatever `code` an older server sends.
  */
 export class JunctionClient extends EventTarget {
   /**
    * @param {object} o
-   * @param {string|object} [o.dialect='mdn']  a key of `dialects` or an adapter object
-   * @param {string} o.name                     the name to register
+   * @param {string|object} [o.dialect='native']  a key of `dialects` or a dialect object
+   * @param {string} o.name                     the name to register (what people see)
+   * @param {string} [o.identity]               native: the identity asked for when there is no token
+   *                                            (default: the server's guest identity)
+   * @param {string|(() => Promise<string|null>)|null} [o.token]  native: the access token (see NativeSession)
    * @param {string} [o.server=location.origin] http(s) origin of the Junction server
    * @param {MediaStreamConstraints} [o.media]  what a call captures
    * @param {number} [o.answerTimeoutMs]
    * @param {(...args: any[]) => void} [o.log]
    */
-  constructor({ dialect = 'mdn', name, server = globalThis.location?.origin, media = { audio: true, video: true },
-    iceTransportPolicy = 'all', answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS,
+  constructor({ dialect = 'native', name, identity, token = null, server = globalThis.location?.origin,
+    media = { audio: true, video: true }, iceTransportPolicy = 'all', answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS,
     log = (...a) => console.debug('[junction]', ...a) } = {}) {
     super();
-    const adapter = typeof dialect === 'string' ? dialects[dialect] : dialect;
-    if (!adapter) throw new JunctionError('unsupported', `Unknown dialect "${dialect}"; known: ${Object.keys(dialects).join(', ')}.`);
+    const kind = typeof dialect === 'string' ? dialects[dialect] : dialect;
+    if (!kind) throw new JunctionError('unsupported', `Unknown dialect "${dialect}"; known: ${Object.keys(dialects).join(', ')}.`);
     if (!name || !String(name).trim()) throw new JunctionError('bad-name', 'Choose a name first.');
-    this.dialect = adapter;
+    this.dialect = kind;
     this.name = String(name).trim();
+    /** What others call this page by (the name in the older dialects); set on welcome. */
+    this.id = this.name;
     this.server = server;
     this.media = media;
     /** 'all', or 'relay' to send media only through TURN (hides the addresses of both sides). */
@@ -110,19 +121,18 @@ export class JunctionClient extends EventTarget {
     this.answerTimeoutMs = answerTimeoutMs;
     this.log = log;
     this.state = 'idle';
-    /** Everyone online (presence dialects), or null when the dialect has no presence. */
-    this.users = adapter.features.presence ? [] : null;
+    /** The ids of everyone online (presence dialects), or null when the dialect has no presence. */
+    this.users = kind.features.presence ? [] : null;
     /** The current call, or null. (`call()` starts one.) */
     this.activeCall = null;
     /** The most recent call, kept after it ended (tests look at its closed peer connection). */
     this.lastCall = null;
 
-    this._ws = null;
-    this._attempt = 0;
-    this._retryTimer = null;
-    this._closing = false;
-    this._wasOpen = false;
     this._recentlyEnded = null; // {peer, at}: to tell "hung up" from "left" when the list changes
+    const options = { server, name: this.name, identity, token, log, currentPeer: () => this.activeCall?.peer ?? null };
+    const emit = (type, detail) => this._onChannelEvent(type, detail);
+    // The native dialect brings its own session; a wire adapter gets a WebSocket from us.
+    this._channel = kind.open ? kind.open(options, emit) : new DialectSocket(kind, options, emit);
   }
 
   /** Dialect capabilities, for the UI: {presence, chat}. */
@@ -130,9 +140,14 @@ export class JunctionClient extends EventTarget {
     return this.dialect.features;
   }
 
+  /** What to show for the person `id`. */
+  nameOf(id) {
+    return this._channel.nameOf(id);
+  }
+
   /**
-   * Opens the signaling socket and resolves once registered (the name may have changed; see
-   * `name`). Keeps retrying while the server is unreachable; rejects only on a fatal error.
+   * Connects and resolves once registered (the name may have changed; see `name`). Keeps
+   * retrying while the server is unreachable; rejects only on a fatal error.
    * A client is single-use: after close(), make a new one.
    */
   connect() {
@@ -141,52 +156,47 @@ export class JunctionClient extends EventTarget {
       this._resolveConnect = resolve;
       this._rejectConnect = reject;
     });
-    this._closing = false;
-    this._open();
+    this._channel.connect();
     return this._connecting;
   }
 
-  /** Ends the session for good: hangs up, closes the socket, never reconnects. */
+  /** Ends the session for good: hangs up, closes the connection, never reconnects. */
   close() {
-    this._closing = true;
-    clearTimeout(this._retryTimer);
     this.activeCall?.hangUp();
-    const ws = this._ws;
-    this._ws = null;
-    if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'bye');
+    this._channel.close();
     this._setState('closed');
   }
 
-  /** Sends a chat message to everyone, or only to `to`. */
+  /** Sends a chat message to everyone, or only to `to` (an id). */
   sendChat(text, to) {
-    if (!this.dialect.features.chat) throw new JunctionError('unsupported', 'This server dialect has no text chat.');
+    if (!this.features.chat) throw new JunctionError('unsupported', 'This server dialect has no text chat.');
     const trimmed = String(text ?? '').trim();
     if (!trimmed) return;
     this._requireOpen();
-    this.dialect.chat(trimmed, to || null, this._ctx);
+    this._channel.chat(trimmed, to || null);
   }
 
   /**
-   * Calls `peer`. Resolves with the Call right away (it connects in the background; listen
-   * to its events). Failures are both thrown and reported as `error` events.
+   * Calls `peer` (an id). Resolves with the Call right away (it connects in the background;
+   * listen to its events). Failures are both thrown and reported as `error` events.
    */
   async call(peer) {
     peer = String(peer ?? '').trim();
     try {
       if (!peer) throw new JunctionError('bad-target', 'Type the name of the person to call.');
-      if (peer === this.name) throw new JunctionError('bad-target', 'You cannot call yourself.');
+      if (peer === this.id) throw new JunctionError('bad-target', 'You cannot call yourself.');
       const active = this.activeCall;
       if (active) {
         if (active.peer === peer) return active; // already calling each other
-        throw new JunctionError('busy', `You are already in a call with ${active.peer}. Hang up first.`);
+        throw new JunctionError('busy', `You are already in a call with ${this.nameOf(active.peer)}. Hang up first.`);
       }
       this._requireOpen();
-      if (this.users && !this.users.includes(peer)) throw new JunctionError('user-gone', `${peer} is not online any more.`);
+      if (this.users && !this.users.includes(peer)) throw new JunctionError('user-gone', `${this.nameOf(peer)} is not online any more.`);
     } catch (err) {
       this._emitError(err.code, err.message);
       throw err;
     }
-    return this._startCall(peer, 'outgoing', this.dialect.isPolite(this.name, peer));
+    return this._startCall(peer, 'outgoing', this._channel.isPolite(peer));
   }
 
   /** Hangs up the current call, if any. */
@@ -199,84 +209,22 @@ export class JunctionClient extends EventTarget {
     return fetchIceServers(this.server, this.log);
   }
 
-  // --- socket lifecycle ---------------------------------------------------------------
-
-  _open() {
-    const url = new URL(this.dialect.path, this.server);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    if (this.state !== 'reconnecting') this._setState('connecting');
-    const ws = this.dialect.subprotocol ? new WebSocket(url, this.dialect.subprotocol) : new WebSocket(url);
-    this._ws = ws;
-    const client = this;
-    const ctx = {
-      get name() { return client.name; },
-      session: {}, // lives as long as this socket
-      send: (obj) => {
-        if (ws !== this._ws || ws.readyState !== WebSocket.OPEN) return false;
-        this.log('→', obj.type, obj);
-        ws.send(JSON.stringify(obj));
-        return true;
-      },
-      emit: (type, detail) => {
-        if (ws === this._ws) this._onDialectEvent(type, detail);
-      },
-      peer: () => this.activeCall?.peer ?? null,
-    };
-    this._ctx = ctx;
-
-    ws.onopen = () => this.dialect.onOpen(ctx);
-    ws.onmessage = (ev) => {
-      if (typeof ev.data !== 'string') return;
-      let msg;
-      try {
-        msg = JSON.parse(ev.data);
-      } catch {
-        this.log('ignoring a frame that is not JSON', ev.data);
-        return;
-      }
-      if (!msg || typeof msg !== 'object') return;
-      this.log('←', msg.type, msg);
-      this.dialect.onMessage(msg, ctx);
-    };
-    ws.onclose = (ev) => this._onClose(ws, ev);
-  }
-
-  _onClose(ws, ev) {
-    if (ws !== this._ws) return; // an old socket, or close() already took over
-    this._ws = null;
-    this.log('socket closed', ev.code, ev.reason);
-    if (this._closing) return;
-
-    const fatal = FATAL_CLOSE_CODES[ev.code];
-    if (fatal) {
-      this._setState('closed');
-      this._emitError('signaling-closed', `${fatal} (close code ${ev.code}). Reload the page to reconnect.`, true);
-      this._rejectConnect?.(new JunctionError('signaling-closed', fatal));
-      return;
-    }
-    const delayMs = backoffDelay(this._attempt++);
-    // One error per outage, not one per retry; the state events carry the countdown.
-    if (this._wasOpen && this._attempt === 1) {
-      this._emitError('signaling-lost', `Lost the connection to the server. Reconnecting…`);
-    } else if (!this._wasOpen && this._attempt === 1) {
-      this._emitError('signaling-lost', `Cannot reach the server. Retrying…`);
-    }
-    this._setState('reconnecting', { attempt: this._attempt, delayMs, code: ev.code });
-    this._retryTimer = setTimeout(() => this._open(), delayMs);
-  }
-
-  _onDialectEvent(type, detail) {
+  _onChannelEvent(type, detail) {
     switch (type) {
+      case 'state':
+        this._setState(detail.state, detail);
+        break;
       case 'welcome':
         this.name = detail.name;
-        this._attempt = 0;
-        this._wasOpen = true;
+        this.id = detail.id ?? detail.name;
         this._setState('open');
-        this._fire('welcome', detail);
+        // The session started over: the other side saw us leave, so a call from before is over.
+        if (detail.restarted) this.activeCall?.fail('signaling-lost', 'The connection to the server was gone too long; call again.');
+        this._fire('welcome', { name: this.name, id: this.id });
         this._resolveConnect?.(this);
         break;
       case 'renamed':
-        this.name = detail.to;
+        this.name = this.id = detail.to;
         this._fire('renamed', detail);
         break;
       case 'users':
@@ -285,7 +233,8 @@ export class JunctionClient extends EventTarget {
         this._fire('users', detail);
         break;
       case 'chat':
-        this._fire('chat', detail);
+      case 'server-message':
+        this._fire(type, detail);
         break;
       case 'signal':
         this._onSignal(detail);
@@ -304,7 +253,7 @@ export class JunctionClient extends EventTarget {
         }
         break;
       default:
-        this.log('unknown dialect event', type, detail);
+        this.log('unknown channel event', type, detail);
     }
   }
 
@@ -314,14 +263,14 @@ export class JunctionClient extends EventTarget {
     if (call && call.peer !== from) {
       if (description?.type === 'offer') {
         // One call at a time: turn the second caller away so they do not wait for nothing.
-        this.dialect.hangup(from, this._ctx);
-        this._emitError('busy', `${from} tried to call you while you were in a call.`);
+        this._channel.hangup(from);
+        this._emitError('busy', `${this.nameOf(from)} tried to call you while you were in a call.`);
       }
       return;
     }
     if (!call) {
       if (description?.type !== 'offer') return; // leftovers of an ended call
-      const role = polite ?? this.dialect.isPolite(this.name, from);
+      const role = polite ?? this._channel.isPolite(from);
       this._startCall(from, 'incoming', role).handleSignal({ description });
       return;
     }
@@ -331,14 +280,15 @@ export class JunctionClient extends EventTarget {
   _startCall(peer, direction, polite) {
     const call = new Call({
       peer,
+      peerName: this.nameOf(peer),
       polite,
       direction,
       answerTimeoutMs: this.answerTimeoutMs,
       log: this.log,
       prepare: () => this._prepareMedia(),
       transport: {
-        signal: (s) => this.dialect.signal(peer, s, this._ctx),
-        hangup: () => this.dialect.hangup(peer, this._ctx),
+        signal: (s) => this._channel.signal(peer, s),
+        hangup: () => this._channel.hangup(peer),
       },
     });
     this.activeCall = this.lastCall = call;
@@ -360,13 +310,13 @@ export class JunctionClient extends EventTarget {
   _checkPresence() {
     const call = this.activeCall;
     if (call && !this.users.includes(call.peer)) {
-      call.fail('user-gone', `${call.peer} left.`);
+      call.fail('user-gone', `${call.peerName} left.`);
     }
     const ended = this._recentlyEnded;
     if (ended && Date.now() - ended.at < 5_000 && !this.users.includes(ended.peer)) {
-      // The server sends hang-up for a partner whose socket dropped; the list says why.
+      // The MDN server sends hang-up for a partner whose socket dropped; the list says why.
       this._recentlyEnded = null;
-      this._emitError('user-gone', `${ended.peer} left.`);
+      this._emitError('user-gone', `${this.nameOf(ended.peer)} left.`);
     }
   }
 
@@ -377,7 +327,7 @@ export class JunctionClient extends EventTarget {
   _setState(state, extra = {}) {
     const changed = this.state !== state;
     this.state = state;
-    if (changed || state === 'reconnecting') this._fire('state', { state, ...extra });
+    if (changed || state === 'reconnecting') this._fire('state', { ...extra, state });
   }
 
   _emitError(code, message, fatal = false, call = null) {

@@ -18,7 +18,8 @@ export const DEFAULT_ANSWER_TIMEOUT_MS = 10_000;
 export class Call extends EventTarget {
   /**
    * @param {object} o
-   * @param {string} o.peer          the other person's name
+   * @param {string} o.peer          the other person's id (what signals are addressed to)
+   * @param {string} [o.peerName]    what to call them in messages (default: the id)
    * @param {boolean} o.polite       perfect-negotiation role
    * @param {'outgoing'|'incoming'} o.direction
    * @param {() => Promise<{iceServers: RTCIceServer[], iceTransportPolicy: string, stream: MediaStream}>} o.prepare
@@ -26,9 +27,11 @@ export class Call extends EventTarget {
    * @param {number} [o.answerTimeoutMs]  outgoing calls fail if the peer says nothing this long
    * @param {(...args: any[]) => void} [o.log]
    */
-  constructor({ peer, polite, direction, prepare, transport, answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS, log = () => {} }) {
+  constructor({ peer, peerName = peer, polite, direction, prepare, transport, answerTimeoutMs = DEFAULT_ANSWER_TIMEOUT_MS,
+    log = () => {} }) {
     super();
     this.peer = peer;
+    this.peerName = peerName;
     this.direction = direction;
     this.state = 'starting';
     this.localStream = null;
@@ -44,7 +47,7 @@ export class Call extends EventTarget {
 
     if (direction === 'outgoing') {
       this._answerTimer = setTimeout(() => {
-        if (!this._heardFromPeer) this._fail(new JunctionError('user-gone', `${peer} did not answer. They may have left or the name is wrong.`), true);
+        if (!this._heardFromPeer) this._fail(new JunctionError('user-gone', `${peerName} did not answer. They may have left or the name is wrong.`), true);
       }, answerTimeoutMs);
     }
     // Signals that arrive while the camera opens wait on this; media first, so that an
@@ -76,7 +79,7 @@ export class Call extends EventTarget {
   hangUp() {
     if (this.state === 'ended') return;
     this._transport.hangup();
-    this._end('local-hangup', `You ended the call with ${this.peer}.`, false);
+    this._end('local-hangup', `You ended the call with ${this.peerName}.`, false);
   }
 
   /** Called by the client for each signal from this call's peer. */
@@ -91,13 +94,13 @@ export class Call extends EventTarget {
       await this._link.handleSignal(signal);
     } catch (err) {
       this._log(`[call ${this.peer}] signal failed`, err);
-      this._fail(new JunctionError('call-failed', `The call with ${this.peer} failed: ${err.message}`, err), true);
+      this._fail(new JunctionError('call-failed', `The call with ${this.peerName} failed: ${err.message}`, err), true);
     }
   }
 
   /** The peer hung up (or the server says it is gone). */
   remoteHangup() {
-    this._end('remote-hangup', `${this.peer} ended the call.`, false);
+    this._end('remote-hangup', `${this.peerName} ended the call.`, false);
   }
 
   /** Ends the call because of a failure (reported with `code`) and tells the peer. */

@@ -1,7 +1,11 @@
-// Dialect adapters: one plain object per signaling wire protocol.
+// Dialects of JunctionClient: one plain object per signaling protocol.
 //
-// An adapter translates one wire protocol to the common events and back. It is a plain
-// object with:
+// Junction's native protocol (the default) brings its own session, with resume and acks:
+// nativeDialect.open() makes a Lobby (native/lobby.js) that JunctionClient drives.
+//
+// The older wire protocols (mdn, tutorial) are adapters over a plain WebSocket that JunctionClient
+// opens for them (DialectSocket). An adapter translates one wire protocol to the common events
+// and back. It is a plain object with:
 //   id, path, subprotocol        where and how to open the WebSocket
 //   features {presence, chat}    what the UI may offer (user list, text chat)
 //   onOpen(ctx)                  the socket opened: start registering ctx.name
@@ -30,6 +34,7 @@
 // `polite` flag at every collision, so a role that arrives after the call started still counts.
 
 import { JunctionError } from './errors.js';
+import { Lobby } from './native/lobby.js';
 
 /**
  * The dialects without server-assigned roles need both peers to agree on who is polite
@@ -195,5 +200,16 @@ export const tutorialDialect = {
   isPolite: politeByName,
 };
 
-/** Dialects by id; `new JunctionClient({dialect})` accepts an id or an adapter object. */
-export const dialects = { mdn: mdnDialect, tutorial: tutorialDialect };
+/**
+ * Junction's native protocol v1: everyone online meets in the server's lobby room; the server
+ * assigns the perfect-negotiation roles and a dropped connection resumes without losing a message.
+ */
+export const nativeDialect = {
+  id: 'native',
+  features: { presence: true, chat: true },
+  /** @returns {Lobby} the channel JunctionClient drives (options: server, name, identity, token, log) */
+  open: (options, emit) => new Lobby(options, emit),
+};
+
+/** Dialects by id; `new JunctionClient({dialect})` accepts an id or a dialect object. */
+export const dialects = { native: nativeDialect, mdn: mdnDialect, tutorial: tutorialDialect };

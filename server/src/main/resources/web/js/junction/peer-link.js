@@ -1,5 +1,7 @@
 // PeerLink: one RTCPeerConnection to one remote peer with the W3C "perfect negotiation"
 // pattern, candidate buffering and one ICE restart before the connection counts as failed.
+// On glare before anything was negotiated, the polite side starts over with a fresh
+// RTCPeerConnection instead of rolling its first offer back (see _startOver: Chromium).
 // It knows no signaling protocol (signals leave through `send` and arrive through
 // handleSignal) and owns no media: closing it never stops the local tracks it sends.
 
@@ -10,16 +12,12 @@ const ICE_RESTART_GRACE_MS = 15_000;
 
 /** Candidates that match no remote description yet are kept, but not forever. */
 const MAX_BUFFERED_CANDIDATES = 200;
-/** After glare: how long the connection may take before ICE is restarted once more. */
-const GLARE_WATCHDOG_MS = 4_000;
-/** ...and how many times, so a pair that never connects does not renegotiate for ever. */
-const MAX_GLARE_RESTARTS = 3;
 
 /** The negotiation counters of a PeerLink, all zero. */
 export function negotiationStats() {
   return {
     offersSent: 0, offersReceived: 0, answersSent: 0, answersReceived: 0,
-    collisions: 0, rollbacks: 0, ignoredOffers: 0,
+    collisions: 0, rollbacks: 0, freshStarts: 0, ignoredOffers: 0,
     candidatesSent: 0, candidatesReceived: 0, candidatesBuffered: 0, candidateErrors: 0,
     iceRestarts: 0,
   };
@@ -27,7 +25,12 @@ export function negotiationStats() {
 
 /**
  * Events: remotestream {stream}, connectionstate {state} (the RTCPeerConnection's),
- *         failed {error} (a JunctionError: connection-failed; the link is left to its owner).
+ *         failed {error} (a JunctionError: connection-failed; the link is left to its owner),
+ *         peerconnection {pc}: the link started over with a new RTCPeerConnection (`pc`) and
+ *         new data channels (`channels`) before anything was negotiated: take them again.
+ *
+ * `stats.rollbacks` counts our offers withdrawn on glare (polite), whether rolled back or, the
+ * first time, dropped with the peer connection that made it (`freshStarts` of them).
  */
 export class PeerLink extends EventTarget {
   /**
@@ -65,7 +68,14 @@ export class PeerLink extends EventTarget {
     this._isSettingRemoteAnswerPending = false;
     this._pendingCandidates = [];
 
-    const pc = (this.pc = new RTCPeerConnection(config));
+    this._setup = { config, stream, receiveOnly, dataChannels };
+    this.pc = this._open();
+  }
+
+  /** A new RTCPeerConnection with our tracks, receive-only kinds and negotiated data channels. */
+  _open() {
+    const { config, stream, receiveOnly, dataChannels } = this._setup;
+    const pc = new RTCPeerConnection(config);
     pc.onicecandidate = ({ candidate }) => {
       if (!candidate) return; // end of gathering: the dialects predate end-of-candidates
       this.stats.candidatesSent++;
@@ -79,7 +89,7 @@ export class PeerLink extends EventTarget {
         this._fire('remotestream', { stream: remote });
       }
     };
-    pc.onnegotiationneeded = () => this._negotiate();
+    pc.onnegotiationneeded = () => this._negotiate(pc);
     pc.onconnectionstatechange = () => this._onConnectionState();
     pc.oniceconnectionstatechange = () => this._log('ice', pc.iceConnectionState);
     pc.onsignalingstatechange = () => this._log('signaling', pc.signalingState);
@@ -88,15 +98,17 @@ export class PeerLink extends EventTarget {
     // offer arrives, and they survive a rollback, so glare never loses our media.
     for (const track of stream?.getTracks() ?? []) pc.addTrack(track, stream);
     for (const kind of receiveOnly) pc.addTransceiver(kind, { direction: 'recvonly' });
+    this.channels.clear();
     for (const { label, id, options = {} } of dataChannels) {
       this.channels.set(label, pc.createDataChannel(label, { ...options, negotiated: true, id }));
     }
+    return pc;
   }
 
   /** Applies a signal from the peer: {description} or {candidate}. Rejects when the peer connection refuses it. */
   async handleSignal({ description, candidate }) {
     if (this._closed) return;
-    const pc = this.pc;
+    let pc = this.pc;
     if (description) {
       if (description.type === 'offer') this.stats.offersReceived++;
       else if (description.type === 'answer') this.stats.answersReceived++;
@@ -113,13 +125,16 @@ export class PeerLink extends EventTarget {
       if (this._ignoreOffer) {
         this.stats.ignoredOffers++;
         this._log('glare: ignoring the colliding offer (impolite)');
-        this._watchAfterGlare(1);
         return;
       }
       if (offerCollision) {
-        // setRemoteDescription(offer) in have-local-offer rolls our offer back implicitly.
         this.stats.rollbacks++;
-        this._log('glare: rolling back our offer (polite)');
+        if (!pc.currentRemoteDescription) {
+          pc = this._startOver();
+        } else {
+          // setRemoteDescription(offer) in have-local-offer rolls our offer back implicitly.
+          this._log('glare: rolling back our offer (polite)');
+        }
       }
 
       this._isSettingRemoteAnswerPending = description.type === 'answer';
@@ -132,14 +147,6 @@ export class PeerLink extends EventTarget {
       if (description.type === 'offer') {
         await pc.setLocalDescription();
         this._sendDescription(pc.localDescription);
-        if (offerCollision) {
-          // Chromium does not gather again after rolling back an offer whose gathering had just
-          // begun: this side would have no candidates and the call would sit in "checking".
-          // An ICE restart renegotiates once more and gathers afresh on both sides.
-          this._log('glare: restarting ICE after the rollback so candidates are gathered again');
-          pc.restartIce();
-          this._watchAfterGlare(1);
-        }
       }
     } else if (candidate) {
       this.stats.candidatesReceived++;
@@ -155,23 +162,23 @@ export class PeerLink extends EventTarget {
   }
 
   /**
-   * Even with the restart above, Chromium sometimes gathers nothing after a glare (about one in
-   * ten on a busy machine), and the pair sits in "connecting" for good. Either side that saw the
-   * glare restarts ICE again if the connection is not up within GLARE_WATCHDOG_MS, at most
-   * MAX_GLARE_RESTARTS times; perfect negotiation keeps those restarts from colliding for long.
+   * Glare on the first offers: drop the peer connection that made ours and answer theirs with a
+   * fresh one, which has nothing to roll back. Rolling back a first offer races Chromium's ICE
+   * gathering, which the offer has just started: about one time in twenty (more on a busy
+   * machine) that peer connection then never gathers a candidate again, not even after any
+   * number of ICE restarts, and the call sits in "connecting" for good. Before anything was
+   * negotiated nothing is lost: no media flowed, and candidates of the dropped offer reach a
+   * peer that ignored that offer, so they match nothing there.
    */
-  _watchAfterGlare(attempt) {
-    clearTimeout(this._glareTimer);
-    this._glareTimer = setTimeout(() => {
-      if (this._closed || this.pc.connectionState === 'connected') return;
-      if (attempt > MAX_GLARE_RESTARTS) {
-        this._log(`glare: not connected after ${MAX_GLARE_RESTARTS} ICE restarts`);
-        return;
-      }
-      this._log('glare: not connected yet, restarting ICE again');
-      this.restartIce();
-      this._watchAfterGlare(attempt + 1);
-    }, GLARE_WATCHDOG_MS);
+  _startOver() {
+    this.stats.freshStarts++;
+    this._log('glare: dropping our first offer with its peer connection and answering with a fresh one (polite)');
+    this._detach(this.pc);
+    this.pc.close();
+    this._makingOffer = false;
+    this.pc = this._open();
+    this._fire('peerconnection', { pc: this.pc });
+    return this.pc;
   }
 
   /** Starts an ICE restart (a new offer through perfect negotiation). */
@@ -186,28 +193,30 @@ export class PeerLink extends EventTarget {
     if (this._closed) return;
     this._closed = true;
     clearTimeout(this._restartTimer);
-    clearTimeout(this._glareTimer);
-    const pc = this.pc;
-    // Detach handlers first: close() must not trigger our own failure handling.
+    this._detach(this.pc);
+    this.pc.close();
+  }
+
+  /** Detaches our handlers first: closing must not trigger our own failure handling. */
+  _detach(pc) {
     pc.onicecandidate = pc.ontrack = pc.onnegotiationneeded = null;
     pc.onconnectionstatechange = pc.oniceconnectionstatechange = pc.onsignalingstatechange = null;
-    pc.close();
   }
 
   get closed() {
     return this._closed;
   }
 
-  async _negotiate() {
+  async _negotiate(pc) {
     if (this._closed) return;
     try {
       this._makingOffer = true;
-      await this.pc.setLocalDescription(); // creates the right kind of description by itself
-      this._sendDescription(this.pc.localDescription);
+      await pc.setLocalDescription(); // creates the right kind of description by itself
+      if (pc === this.pc) this._sendDescription(pc.localDescription); // else dropped by _startOver
     } catch (err) {
-      this._log('making an offer failed', err);
+      if (pc === this.pc) this._log('making an offer failed', err);
     } finally {
-      this._makingOffer = false;
+      if (pc === this.pc) this._makingOffer = false;
     }
   }
 

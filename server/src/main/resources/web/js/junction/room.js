@@ -30,7 +30,7 @@ export class Member {
  *   peerjoined {member}         someone came
  *   peerleft {member, reason}   someone is gone (left, timeout, kicked, replaced, restarted)
  *   peerstate {member}          member.state changed (reconnecting / active)
- *   link {member, link}         a peer connection to member was made (attach data channels here)
+ *   link {member, link}         a peer connection to member was made, or made again (attach data channels here)
  *   remotestream {member, stream}
  *   linkstate {member, state}   the peer connection's connectionState
  *   message {from, data, to}    application data relayed by the server (`send`)
@@ -213,6 +213,8 @@ export class Room extends EventTarget {
     member.link = link;
     link.addEventListener('remotestream', (e) => this._fire('remotestream', { member, stream: e.detail.stream }));
     link.addEventListener('connectionstate', (e) => this._fire('linkstate', { member, state: e.detail.state }));
+    // A link that started over (glare on the first offers) has new data channels to take.
+    link.addEventListener('peerconnection', () => this._fire('link', { member, link }));
     link.addEventListener('failed', (e) => {
       link.close();
       this._fire('error', { code: e.detail.error.code, message: e.detail.error.message, member });

@@ -1,5 +1,6 @@
 package dev.junction.server.config;
 
+import dev.junction.signaling.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,6 +138,10 @@ final class ConfigValidator {
     positive("native.queue.maxMessages", n.queue().maxMessages());
     positive("native.queue.maxBytes", n.queue().maxBytes());
     positive("native.queue.ttlSeconds", n.queue().ttlSeconds());
+    if (!Names.isValidRoomName(n.lobby().name())) {
+      problems.add("native.lobby.name must be a room name (1 to 64 of A-Z a-z 0-9 _ -), got \"" + n.lobby().name() + "\"");
+    }
+    positive("native.lobby.capacity", n.lobby().capacity());
     if (!List.of("reject", "rename", "replace").contains(n.duplicateIdentity())) {
       problems.add("native.duplicateIdentity must be reject, rename or replace, got \"" + n.duplicateIdentity() + "\"");
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param ackWindow frames sent and not yet acknowledged per client; further frames wait for an ack
  * @param duplicateIdentity {@code reject}, {@code rename} or {@code replace}: what a hello with an identity in use does
  * @param queue bounds of the messages waiting for one recipient
+ * @param lobby the room where everyone online meets (the video-chat app's presence, chat and calls by name)
  * @param auth who may connect, and the keys of their tokens
  */
 public record NativeConfig(
@@ -26,7 +27,14 @@ public record NativeConfig(
     int ackWindow,
     String duplicateIdentity,
     Queue queue,
+    Lobby lobby,
     Auth auth) {
+
+  /**
+   * @param name the lobby's room name
+   * @param capacity members it holds, instead of {@code roomCapacity}: its members are listed, not meshed
+   */
+  public record Lobby(String name, int capacity) {}
 
   /**
    * @param maxMessages relayed messages waiting for one recipient; past it the sender gets {@code expired}

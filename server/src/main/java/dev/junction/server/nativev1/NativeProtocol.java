@@ -61,6 +61,7 @@ public final class NativeProtocol {
         TimeUnit.SECONDS.toMillis(config.resumeGraceSeconds()), TimeUnit.SECONDS.toMillis(config.helloTimeoutSeconds()),
         config.ackWindow(), config.queue().maxMessages(), config.queue().maxBytes(),
         TimeUnit.SECONDS.toMillis(config.queue().ttlSeconds()),
-        DuplicateIdentityPolicy.valueOf(config.duplicateIdentity().toUpperCase(Locale.ROOT)), config.auth().tokenRequired());
+        DuplicateIdentityPolicy.valueOf(config.duplicateIdentity().toUpperCase(Locale.ROOT)), config.auth().tokenRequired(),
+        new NativeSettings.Lobby(config.lobby().name(), config.lobby().capacity()));
   }
 }

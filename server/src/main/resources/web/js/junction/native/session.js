@@ -28,7 +28,7 @@ const START_OVER = new Set(['resume-failed']);
 /**
  * Events (CustomEvent, data in `detail`):
  *   state {state, attempt?, delayMs?, code?}  idle → connecting → open ⇄ reconnecting → closed
- *   welcome {identity, name, renamed, grants, roomCapacity, resumeGraceSeconds, restarted}
+ *   welcome {identity, name, renamed, grants, roomCapacity, resumeGraceSeconds, lobby, restarted}
  *           a session began; `restarted`: it replaces one that could not be resumed, so every
  *           room must be joined again (the others saw this page leave)
  *   resumed {replayed, resent}               the session continues on a new socket
@@ -234,7 +234,7 @@ export class NativeSession extends EventTarget {
     this.grants = frame.grants;
     this.welcome = {
       identity: frame.identity, name: frame.name, renamed: !!frame.renamed, grants: frame.grants,
-      roomCapacity: frame.roomCapacity, resumeGraceSeconds: frame.resumeGraceSeconds, restarted,
+      roomCapacity: frame.roomCapacity, resumeGraceSeconds: frame.resumeGraceSeconds, lobby: frame.lobby, restarted,
     };
     this._becameLive();
     // Frames made before the welcome (e.g. a join asked for while connecting) go now.

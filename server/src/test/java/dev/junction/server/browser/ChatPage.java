@@ -31,21 +31,37 @@ final class ChatPage {
     this.baseUrl = baseUrl;
   }
 
-  /** Opens the page in {@code dialect} ("mdn" or "tutorial") and joins as {@code name}. */
+  /** Opens the page in its default dialect (the native protocol) and joins as {@code name}. */
+  ChatPage join(String name) {
+    return joinWith("", name);
+  }
+
+  /** Opens the page in {@code dialect} ("native", "mdn" or "tutorial") and joins as {@code name}. */
   ChatPage join(String dialect, String name) {
     return joinWith("dialect=" + dialect, name);
   }
 
   /** Opens the page with the query string {@code query} (e.g. "dialect=mdn&relay=1") and joins as {@code name}. */
   ChatPage joinWith(String query, String name) {
-    driver.get(baseUrl + "/chat/?" + query);
-    WebElement input = driver.findElement(By.id("name"));
-    input.sendKeys(name);
-    driver.findElement(By.id("join")).click();
+    pressJoin(query, name);
     await().alias("the page of " + name + " is online")
         .atMost(Duration.ofSeconds(10))
         .until(() -> "open".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-connection")));
     return this;
+  }
+
+  /** Opens the page with {@code query}, types {@code name} and presses Join, without waiting for anything. */
+  ChatPage pressJoin(String query, String name) {
+    driver.get(baseUrl + "/chat/?" + query);
+    WebElement input = driver.findElement(By.id("name"));
+    input.sendKeys(name);
+    driver.findElement(By.id("join")).click();
+    return this;
+  }
+
+  /** Whether the login form is shown (before joining, or after a refusal). */
+  boolean showsLogin() {
+    return shows("login");
   }
 
   /** Whether the element with this id is visible (e.g. "chat", "people", "dial"). */
@@ -64,7 +80,7 @@ final class ChatPage {
    */
   List<String> users() {
     return ((List<?>) js().executeScript(
-        "return [...document.querySelectorAll('#users button[data-user]')].map((b) => b.dataset.user);"))
+        "return [...document.querySelectorAll('#users button[data-user]')].map((b) => b.dataset.name);"))
         .stream().map(String::valueOf).toList();
   }
 
@@ -78,8 +94,9 @@ final class ChatPage {
     return driver.findElements(By.cssSelector("#chat-log li")).stream().map(WebElement::getText).toList();
   }
 
+  /** Clicks the person shown as {@code name} in the list. */
   void clickUser(String name) {
-    driver.findElement(By.cssSelector("#users button[data-user='" + name + "']")).click();
+    driver.findElement(By.cssSelector("#users button[data-name='" + name + "']")).click();
   }
 
   /** The tutorial dialect's "call by name" form. */
@@ -161,9 +178,9 @@ final class ChatPage {
     return raw.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> number(e.getValue())));
   }
 
-  /** The peer of the current call, or null. */
+  /** The name of the peer of the current call, or null. */
   String callPeer() {
-    return (String) js().executeScript("const c = window.junctionChat.call; return c ? c.peer : null;");
+    return (String) js().executeScript("const c = window.junctionChat.call; return c ? c.peerName : null;");
   }
 
   /** connectionState of the last call's RTCPeerConnection ("closed" after hang-up). */

@@ -145,6 +145,66 @@ class JunctionJsTest {
         List.of("error", Map.of("code", "server-error", "message", "Command not found: x")));
   }
 
+  /**
+   * The native dialect's lobby, fed the frames the server sends: members become the user list
+   * (this page first), the server's roles become each signal's `polite`, room messages become
+   * chat and hang-ups, and a refused relay becomes a user-gone error. What it sends goes through
+   * the session as numbered lobby frames; nobody is offered anything just for being there.
+   */
+  @Test
+  void lobbyTurnsTheLobbyRoomIntoUsersSignalsChatAndHangUps() {
+    Map<?, ?> result = (Map<?, ?>) run("""
+        const events = [];
+        const lobby = new J.Lobby({ server: location.origin, name: 'Alice', identity: 'alice-1', log: () => {} },
+          // Dates of now and nulls are masked so that results compare exactly.
+          (type, detail) => events.push([type, JSON.parse(JSON.stringify(detail, (k, v) => (k === 'date' || v === null ? undefined : v)))]));
+        lobby._join({ identity: 'alice-1', name: 'Alice', lobby: 'hall', restarted: false });
+        const frames = [
+          { type: 'joined', room: 'hall', capacity: 1000,
+            members: [{ identity: 'bob-2', name: 'Bob', state: 'active', role: 'polite' }], requestId: 'q1' },
+          { type: 'peer-joined', room: 'hall', peer: { identity: 'carol-3', name: 'Carol' }, role: 'impolite' },
+          { type: 'offer', room: 'hall', from: 'carol-3', to: 'alice-1', data: { type: 'offer', sdp: 'v=0' } },
+          { type: 'candidate', room: 'hall', from: 'carol-3', to: 'alice-1', data: null },
+          { type: 'message', room: 'hall', from: 'bob-2', data: { kind: 'chat', text: 'hi', sentAt: 5 } },
+          { type: 'message', room: 'hall', from: 'carol-3', to: 'alice-1', data: { kind: 'hang-up' } },
+          { type: 'message', room: 'other', from: 'bob-2', data: { kind: 'chat', text: 'not the lobby' } },
+          { type: 'peer-left', room: 'hall', identity: 'bob-2', reason: 'left' },
+          { type: 'error', code: 'peer-not-in-room', message: 'bob-2 is not in the room hall' },
+        ];
+        let polite;
+        frames.forEach((frame, i) => {
+          lobby._frame(frame);
+          if (i === 1) polite = [lobby.isPolite('bob-2'), lobby.isPolite('carol-3')]; // both in the lobby now
+        });
+        lobby.signal('carol-3', { description: { type: 'answer', sdp: 'v=1' } });
+        lobby.hangup('carol-3');
+        lobby.chat('psst', 'carol-3');
+        const sent = lobby.session._outbound.after(0).frames.map(({ seq, ...frame }) =>
+          JSON.parse(JSON.stringify(frame, (k, v) => (k === 'sentAt' && typeof v === 'number' ? '<number>' : v))));
+        return { events, sent, polite, name: lobby.nameOf('carol-3') };
+        """);
+
+    assertThat(result.get("polite")).as("our role toward bob (earlier) and carol (later)").isEqualTo(List.of(true, false));
+    assertThat(result.get("name")).isEqualTo("Carol");
+    assertThat(result.get("events")).asList().containsExactly(
+        List.of("welcome", Map.of("name", "Alice", "id", "alice-1", "restarted", false)),
+        List.of("users", Map.of("users", List.of("alice-1", "bob-2"))),
+        List.of("users", Map.of("users", List.of("alice-1", "bob-2", "carol-3"))),
+        List.of("signal", Map.of("from", "carol-3", "description", Map.of("type", "offer", "sdp", "v=0"), "polite", false)),
+        List.of("chat", Map.of("from", "bob-2", "text", "hi")),
+        List.of("hangup", Map.of("from", "carol-3")),
+        List.of("users", Map.of("users", List.of("alice-1", "carol-3"))),
+        List.of("error", Map.of("code", "user-gone",
+            "message", "That person is not in the room any more. (bob-2 is not in the room hall)")),
+        List.of("chat", Map.of("from", "alice-1", "text", "psst", "to", "carol-3")));
+    assertThat(result.get("sent")).asList().containsExactly(
+        Map.of("type", "join", "room", "hall", "id", "q1"),
+        Map.of("type", "answer", "room", "hall", "to", "carol-3", "data", Map.of("type", "answer", "sdp", "v=1")),
+        Map.of("type", "message", "room", "hall", "to", "carol-3", "data", Map.of("kind", "hang-up")),
+        Map.of("type", "message", "room", "hall", "to", "carol-3",
+            "data", Map.of("kind", "chat", "text", "psst", "sentAt", "<number>")));
+  }
+
   @Test
   void serverFramesAreProcessedOnceInOrderAndAcknowledgedEvery32() {
     Map<?, ?> result = (Map<?, ?>) run("""

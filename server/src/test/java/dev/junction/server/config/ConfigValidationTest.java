@@ -85,11 +85,13 @@ class ConfigValidationTest {
   @Test
   void nativeProtocolSettingsMustBeUsable() {
     for (String limit : List.of("roomCapacity", "maxRoomsPerPeer", "resumeGraceSeconds", "helloTimeoutSeconds",
-        "ackWindow", "queue.maxMessages", "queue.ttlSeconds")) {
+        "ackWindow", "queue.maxMessages", "queue.ttlSeconds", "lobby.capacity")) {
       assertThatThrownBy(() -> load("native." + limit + "=0")).hasMessage("native." + limit + " must be > 0, got 0");
     }
     assertThatThrownBy(() -> load("native.queue.maxBytes=1000"))
         .hasMessage("native.queue.maxBytes must be >= signaling.maxFrameBytes (65536), got 1000");
+    assertThatThrownBy(() -> load("native.lobby.name=the lobby"))
+        .hasMessage("native.lobby.name must be a room name (1 to 64 of A-Z a-z 0-9 _ -), got \"the lobby\"");
     assertThatThrownBy(() -> load("native.duplicateIdentity=kick"))
         .hasMessage("native.duplicateIdentity must be reject, rename or replace, got \"kick\"");
     assertThatThrownBy(() -> load("native.auth.mode=ldap")).hasMessage("native.auth.mode must be none or jwt, got \"ldap\"");

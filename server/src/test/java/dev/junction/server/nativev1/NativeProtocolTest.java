@@ -53,6 +53,7 @@ class NativeProtocolTest {
     assertThat(welcome.get("resumeGraceSeconds").asDouble()).isEqualTo(15.0);
     assertThat(welcome.get("roomCapacity").asInt()).isEqualTo(6);
     assertThat(welcome.get("ackWindow").asInt()).isEqualTo(256);
+    assertThat(welcome.get("lobby").asText()).isEqualTo("lobby");
     // Without auth every client may join any room, send media and data, but is no admin.
     assertThat(welcome.at("/grants/rooms/0").asText()).isEqualTo("*");
     assertThat(welcome.at("/grants/admin").asBoolean()).isFalse();
@@ -85,6 +86,44 @@ class NativeProtocolTest {
     members.get(0).send(frame("leave").put("room", "call"));
     members.get(0).nextOfType("left");
     assertThat(seventh.join("call").get("members")).hasSize(5);
+  }
+
+  /**
+   * The lobby is where the video chat lists everyone online, so it holds more than a mesh call:
+   * its own capacity. It is still a room (roles, relay, room-full), and other rooms keep theirs.
+   */
+  /**
+   * The lobby is where the video chat lists everyone online, so it holds more than a mesh call:
+   * its own capacity. It is still a room (roles, relay, room-full), and other rooms keep theirs.
+   */
+  @Test
+  void theLobbyHoldsItsOwnCapacityAndOtherRoomsKeepTheRoomCapacity() throws Exception {
+    start("native.lobby.name=hall", "native.lobby.capacity=8", "native.roomCapacity=2");
+    V1Client first = connect();
+    first.send(frame("hello").put("identity", "p1"));
+    assertThat(first.welcome().get("lobby").asText()).as("the welcome names the lobby").isEqualTo("hall");
+    assertThat(first.join("hall").get("capacity").asInt()).isEqualTo(8);
+    V1Client last = first;
+    for (int i = 2; i <= 8; i++) {
+      last = hello("p" + i);
+      JsonNode joined = last.join("hall");
+      assertThat(joined.get("members")).hasSize(i - 1)
+          .allSatisfy(member -> assertThat(member.get("role").asText()).isEqualTo("polite"));
+    }
+    V1Client ninth = hello("p9");
+    ninth.send(frame("join").put("room", "hall").put("id", "j9"));
+    assertThat(ninth.error("room-full").get("message").asText()).contains("8");
+
+    // Members of the lobby reach each other one to one, as in any room.
+    last.send(frame("offer").put("room", "hall").put("to", "p1").set("data", frame("offer")));
+    assertThat(first.nextOfType("offer").get("from").asText()).isEqualTo("p8");
+
+    // Any other room holds roomCapacity.
+    assertThat(ninth.join("call").get("capacity").asInt()).isEqualTo(2);
+    hello("q1").join("call");
+    V1Client third = hello("q2");
+    third.send(frame("join").put("room", "call").put("id", "j3"));
+    assertThat(third.error("room-full").get("message").asText()).contains("2");
   }
 
   @Test

@@ -26,7 +26,8 @@ final class Frames {
     frame.put("resumeGraceSeconds", settings.resumeGraceMillis() / 1000.0)
         .put("ackWindow", settings.ackWindow())
         .put("roomCapacity", settings.roomCapacity())
-        .put("maxRoomsPerPeer", settings.maxRoomsPerPeer());
+        .put("maxRoomsPerPeer", settings.maxRoomsPerPeer())
+        .put("lobby", settings.lobby().name());
     return Json.write(frame);
   }
 

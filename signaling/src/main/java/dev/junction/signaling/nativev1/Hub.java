@@ -228,7 +228,7 @@ public final class Hub {
       if (rooms.size() >= settings.maxRooms()) {
         throw new Refusal(ErrorCode.ROOM_LIMIT, "the server has as many rooms as it may hold (" + settings.maxRooms() + ")");
       }
-      room = new NativeRoom(roomName, settings.roomCapacity());
+      room = new NativeRoom(roomName, settings.capacityOf(roomName));
       rooms.put(roomName, room);
     }
     if (room.isFull()) {

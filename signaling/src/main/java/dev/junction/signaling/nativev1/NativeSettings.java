@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param queueTtlMillis a relayed message not sent within this expires and its sender is told
  * @param duplicateIdentity what a hello with an identity already held does
  * @param tokenRequired whether a hello must present a token ({@code auth.mode: jwt})
+ * @param lobby the room where everyone online meets, with a capacity of its own
  */
 public record NativeSettings(
     int roomCapacity,
@@ -28,7 +29,25 @@ public record NativeSettings(
     long queueMaxBytes,
     long queueTtlMillis,
     DuplicateIdentityPolicy duplicateIdentity,
-    boolean tokenRequired) {
+    boolean tokenRequired,
+    Lobby lobby) {
+
+  /**
+   * The lobby: a room like any other (same frames, same roles), except that it holds {@code
+   * capacity} members instead of {@code roomCapacity}. Its members are not in a call with each
+   * other: an app lists them, chats through the room, and calls whom the person picks, where a
+   * mesh room of thousands would be unusable.
+   *
+   * @param name a valid room name
+   * @param capacity members it holds; the next join is refused with {@code room-full}
+   */
+  public record Lobby(String name, int capacity) {
+
+    public Lobby {
+      Objects.requireNonNull(name, "name");
+      requirePositive("lobby.capacity", capacity);
+    }
+  }
 
   public NativeSettings {
     requirePositive("roomCapacity", roomCapacity);
@@ -41,6 +60,12 @@ public record NativeSettings(
     requirePositive("queueMaxBytes", queueMaxBytes);
     requirePositive("queueTtlMillis", queueTtlMillis);
     Objects.requireNonNull(duplicateIdentity, "duplicateIdentity");
+    Objects.requireNonNull(lobby, "lobby");
+  }
+
+  /** The members the room {@code roomName} holds: the lobby's capacity for the lobby, else {@code roomCapacity}. */
+  public int capacityOf(String roomName) {
+    return roomName.equals(lobby.name()) ? lobby.capacity() : roomCapacity;
   }
 
   private static void requirePositive(String name, long value) {

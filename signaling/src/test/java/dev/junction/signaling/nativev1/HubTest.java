@@ -25,7 +25,8 @@ class HubTest {
   private NativeDialect dialect = dialect(DuplicateIdentityPolicy.REPLACE, 10);
 
   private NativeDialect dialect(DuplicateIdentityPolicy policy, int queueMax) {
-    NativeSettings settings = new NativeSettings(2, 2, 10, 15_000, 10_000, 4, queueMax, 10_000, 30_000, policy, false);
+    NativeSettings settings = new NativeSettings(2, 2, 10, 15_000, 10_000, 4, queueMax, 10_000, 30_000, policy, false,
+        new NativeSettings.Lobby("lobby", 3));
     JwtVerifier verifier = new JwtVerifier(List.of("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)),
         List.of(), "", "", System::currentTimeMillis);
     return new NativeDialect(settings, verifier, SignalingEvents.NONE, nanos::get);
