@@ -112,8 +112,11 @@ class RoomCallBrowserTest {
     awaitRemoteVideos(bob, 1);
     String bobIdentity = (String) bob.snapshot().get("identity");
 
-    alice.runScript(EXCHANGE);
-    bob.runScript(EXCHANGE);
+    // Both listen before either sends: a message that arrived before its listener would count as lost.
+    alice.runScript(LISTEN);
+    bob.runScript(LISTEN);
+    alice.runScript(SEND);
+    bob.runScript(SEND);
     await("the exchange is under way").until(() -> number(bob.runScript("return window.__exchange.received.length")) >= 20);
     long aliceAnswersBefore = number(alice.runScript("return window.__exchange.peer.link.stats.answersReceived"));
     long aliceFramesBefore = alice.remoteVideos().get(0).framesDecoded();
@@ -170,7 +173,7 @@ class RoomCallBrowserTest {
    * server's rate limit), and records in {@code window.__exchange.received} the numbers that come
    * from the other side, and "resumed" when the session resumes.
    */
-  private static final String EXCHANGE = """
+  private static final String LISTEN = """
       const { room, session } = window.junctionRoom;
       const peer = [...room.members.values()][0];
       const exchange = window.__exchange = { peer, pc: peer.link.pc, sent: 0, received: [] };
@@ -178,6 +181,12 @@ class RoomCallBrowserTest {
         if (e.detail.data?.kind === 'count') exchange.received.push(e.detail.data.n);
       });
       session.addEventListener('resumed', () => exchange.received.push('resumed'));
+      """;
+
+  private static final String SEND = """
+      const { room } = window.junctionRoom;
+      const exchange = window.__exchange;
+      const peer = exchange.peer;
       const timer = setInterval(() => {
         room.send({ kind: 'count', n: exchange.sent }, peer.identity);
         if (++exchange.sent === %d) clearInterval(timer);
