@@ -12,6 +12,7 @@ import java.util.List;
 final class TrafficLoop implements ClientConnection.Listener {
 
   final Context context;
+  final LoopWriter writer;
   final LoadStats stats = new LoadStats();
   final List<Pair> pairs = new ArrayList<>();
   private final Ramp ramp;
@@ -27,6 +28,7 @@ final class TrafficLoop implements ClientConnection.Listener {
 
   TrafficLoop(Context context, Ramp ramp, int window, double ratePerPair) {
     this.context = context;
+    this.writer = new LoopWriter(context);
     this.ramp = ramp;
     this.window = window;
     this.ratePerPair = ratePerPair;

@@ -1,9 +1,12 @@
 package dev.junction.signaling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** JSON for the dialects: one shared, thread-safe mapper, and the few helpers they all need. */
@@ -17,9 +20,12 @@ public final class Json {
   public static ObjectNode parseObject(String text) throws BadJsonException {
     JsonNode node;
     try {
-      node = MAPPER.readTree(text);
+      // From UTF-8 bytes: Jackson's byte parser is about twice as fast as its char parser.
+      node = MAPPER.readTree(text.getBytes(StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new BadJsonException("not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading JSON from memory failed", e); // not an I/O source: cannot happen
     }
     if (node == null || !node.isObject()) {
       throw new BadJsonException("a message must be a JSON object");

@@ -1,5 +1,6 @@
 package dev.junction.bench.rooms;
 
+import dev.junction.bench.LoopWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,12 +32,15 @@ final class Room {
     return true;
   }
 
-  /** Sends as many messages as the window and the sender's socket allow; returns how many. */
-  int pump() {
+  /**
+   * Sends, through {@code writer}, as many messages as the window and the sender's socket allow;
+   * returns how many. A full socket holds messages in flight, whose deliveries pump again.
+   */
+  int pump(LoopWriter writer) {
     RoomClient s = sender();
     int n = 0;
-    while (window.maySend() && !s.writeQueueFull()) {
-      s.send(dialect.roomMessage(name, s.number, System.nanoTime(), padding));
+    while (window.maySend() && LoopWriter.writable(s.socket())) {
+      writer.write(s.socket(), dialect.roomMessage(name, s.number, System.nanoTime(), padding));
       window.sent();
       n++;
     }

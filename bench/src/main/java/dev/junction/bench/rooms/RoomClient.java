@@ -119,14 +119,6 @@ final class RoomClient {
     return state == State.READY;
   }
 
-  void send(String text) {
-    ws.writeTextMessage(text);
-  }
-
-  boolean writeQueueFull() {
-    return ws.writeQueueFull();
-  }
-
   ClientWebSocket socket() {
     return ws;
   }

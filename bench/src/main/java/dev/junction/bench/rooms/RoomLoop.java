@@ -2,6 +2,7 @@ package dev.junction.bench.rooms;
 
 import dev.junction.bench.Inbound;
 import dev.junction.bench.LoadStats;
+import dev.junction.bench.LoopWriter;
 import dev.junction.bench.Ramp;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -17,6 +18,7 @@ final class RoomLoop implements RoomClient.Listener {
 
   final Context context;
   final List<Room> rooms = new ArrayList<>();
+  private final LoopWriter writer;
   private final RoomStats stats = new RoomStats();
   private final Ramp ramp;
 
@@ -26,6 +28,7 @@ final class RoomLoop implements RoomClient.Listener {
 
   RoomLoop(Context context, Ramp ramp) {
     this.context = context;
+    this.writer = new LoopWriter(context);
     this.ramp = ramp;
   }
 
@@ -40,9 +43,7 @@ final class RoomLoop implements RoomClient.Listener {
       windowEnd = measureEnd;
       running = true;
       for (Room r : rooms) {
-        if (!r.ready()) continue;
-        r.sender().socket().drainHandler(d -> pump(r));
-        pump(r);
+        if (r.ready()) pump(r);
       }
     });
   }
@@ -76,7 +77,7 @@ final class RoomLoop implements RoomClient.Listener {
 
   private void pump(Room r) {
     if (!running) return;
-    int n = r.pump();
+    int n = r.pump(writer);
     if (inWindow(System.nanoTime())) stats.traffic.sent += n;
   }
 

