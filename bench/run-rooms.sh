@@ -30,7 +30,7 @@ FANOUT_ROOMS=${FANOUT_ROOMS:-50}
 # AppRTC rooms hold 2: by default as many clients join, and as many receive, as in the native runs
 APPRTC_JOIN_ROOMS=${APPRTC_JOIN_ROOMS:-$((JOIN_ROOMS * ROOM_SIZE / 2))}
 APPRTC_FANOUT_ROOMS=${APPRTC_FANOUT_ROOMS:-$((FANOUT_ROOMS * (ROOM_SIZE - 1)))}
-JOIN_WARMUP=${JOIN_WARMUP:-1}        # warm-up join ramps before the measured one; 0 = a cold server
+JOIN_WARMUP=${JOIN_WARMUP:-3}        # warm-up join ramps before the measured one (a JVM still compiles after one); 0 = a cold server
 WINDOW=${WINDOW:-16}
 PADDING_BYTES=${PADDING_BYTES:-200}
 SECONDS_MEASURE=${SECONDS_MEASURE:-20}

@@ -44,7 +44,7 @@ PHASES=${PHASES:-relay,binding,hold}
 SECRET=${SECRET:-bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}
 REALM=north.gov
 
-JAR=$ROOT/server/target/junction.jar
+JAR=${SERVER_JAR:-$ROOT/server/target/junction.jar}
 CP=$ROOT/bench/target/classes:$ROOT/stun/target/classes
 CLK_TCK=$(getconf CLK_TCK)
 

@@ -5,24 +5,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The channels written to while one event loop handles a batch of reads, flushed once at the end
- * of the batch. With epoll, datagrams written to one channel and flushed together leave in one
- * sendmmsg call instead of one sendmsg each: the kernel, not the JVM, bounds a relay.
+ * The channels written to during one turn of an event loop, flushed once at the end of the turn:
+ * after the loop has read every socket that epoll reported ready. With epoll, datagrams written
+ * to one channel and flushed together leave in one sendmmsg call instead of one sendmsg each, and
+ * a turn that reads many relay sockets (one datagram each, as a relay mostly sees) sends all
+ * their datagrams to the clients in one call: the kernel, not the JVM, bounds a relay.
  *
  * <p>One instance per event loop, used only on that loop.
  */
 final class FlushBatch {
 
   private final List<Channel> dirty = new ArrayList<>();
+  private final Runnable flushAll = this::flushAll;
 
-  /** Remembers that {@code channel} has unflushed writes. */
+  /**
+   * Remembers that {@code channel} has unflushed writes. The first channel of a turn schedules
+   * the flush: the loop runs tasks after it has handled all of the turn's ready sockets.
+   */
   void add(Channel channel) {
+    if (dirty.isEmpty()) {
+      channel.eventLoop().execute(flushAll);
+    }
     if (!dirty.contains(channel)) {
       dirty.add(channel);
     }
   }
 
-  /** Flushes every channel written to since the last call. */
+  /** Flushes every channel written to since the last call (at the end of the turn, or sooner when a caller must). */
   void flushAll() {
     for (int i = 0; i < dirty.size(); i++) {
       dirty.get(i).flush();

@@ -9,6 +9,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -34,20 +37,19 @@ final class RelayChannels {
    * (the receiver releases it). The future completes when bound, or fails (port taken).
    */
   ChannelFuture bind(InetSocketAddress local, EventLoop loop, BiConsumer<InetSocketAddress, ByteBuf> onPeerData) {
-    return new Bootstrap()
+    Bootstrap bootstrap = new Bootstrap()
         .group(loop)
         .channel(channelType)
         .option(ChannelOption.SO_RCVBUF, 1 << 20)
-        .option(ChannelOption.SO_SNDBUF, 1 << 20)
+        .option(ChannelOption.SO_SNDBUF, 1 << 20);
+    if (EpollDatagramChannel.class.isAssignableFrom(channelType)) {
+      bootstrap.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+    }
+    return bootstrap
         .handler(new SimpleChannelInboundHandler<DatagramPacket>(false) {
           @Override
           protected void channelRead0(ChannelHandlerContext context, DatagramPacket packet) {
             onPeerData.accept(packet.sender(), packet.content());
-          }
-
-          @Override
-          public void channelReadComplete(ChannelHandlerContext context) {
-            batchOfCurrentLoop.get().flushAll();
           }
         })
         .bind(local);

@@ -45,10 +45,6 @@ final class StreamClientHandler extends SimpleChannelInboundHandler<ByteBuf> imp
     protocol.onClientPacket(this, frame);
   }
 
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
-    batch.get().flushAll();
-  }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {

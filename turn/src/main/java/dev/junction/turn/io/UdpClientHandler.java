@@ -35,10 +35,6 @@ final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket>
     protocol.onClientPacket(new UdpLink(context, fiveTuple, batch.get()), packet.content());
   }
 
-  @Override
-  public void channelReadComplete(ChannelHandlerContext context) {
-    batch.get().flushAll();
-  }
 
   /** A client behind one source address of this listener. */
   private record UdpLink(ChannelHandlerContext context, FiveTuple fiveTuple, FlushBatch batch) implements ClientLink {
