@@ -30,6 +30,7 @@ FANOUT_ROOMS=${FANOUT_ROOMS:-50}
 # AppRTC rooms hold 2: by default as many clients join, and as many receive, as in the native runs
 APPRTC_JOIN_ROOMS=${APPRTC_JOIN_ROOMS:-$((JOIN_ROOMS * ROOM_SIZE / 2))}
 APPRTC_FANOUT_ROOMS=${APPRTC_FANOUT_ROOMS:-$((FANOUT_ROOMS * (ROOM_SIZE - 1)))}
+SCENARIOS=${SCENARIOS:-joins fanout} # either or both
 JOIN_WARMUP=${JOIN_WARMUP:-3}        # warm-up join ramps before the measured one (a JVM still compiles after one); 0 = a cold server
 WINDOW=${WINDOW:-16}
 PADDING_BYTES=${PADDING_BYTES:-200}
@@ -118,7 +119,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   ((r % 2 == 0)) && order=(junction node)
   echo "first.$r=${order[0]}" >>"$OUT/params.txt"
   for cmp in $COMPARISONS; do
-    for scenario in joins fanout; do
+    for scenario in $SCENARIOS; do
       for s in "${order[@]}"; do run_load "$cmp" "$scenario" "$r" "$s"; done
     done
   done
