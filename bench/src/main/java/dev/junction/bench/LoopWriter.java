@@ -2,13 +2,13 @@ package dev.junction.bench;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Context;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes text messages on the client sockets of one event loop and flushes each socket once per
@@ -34,12 +34,13 @@ public final class LoopWriter {
     return ((WebSocketInternal) ws).channelHandlerContext().channel().isWritable();
   }
 
-  /** Queues {@code text} as one masked text frame (the client pipeline's encoder masks it); flushed after this turn. */
+  /** Queues {@code text} as one masked text frame; flushed after this turn. */
   public void write(WebSocket ws, String text) {
     ChannelHandlerContext channel = ((WebSocketInternal) ws).channelHandlerContext();
-    // String.getBytes is the JDK's vectorized encoder; Netty's writeUtf8 goes char by char.
-    channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8))),
-        channel.voidPromise());
+    // A whole frame as bytes: the WebSocket encoder in the pipeline passes a ByteBuf through
+    // untouched (it encodes only frame objects), so the frame is masked once, by MaskedFrames.
+    byte[] frame = MaskedFrames.text(text.getBytes(StandardCharsets.UTF_8), ThreadLocalRandom.current().nextInt());
+    channel.write(Unpooled.wrappedBuffer(frame), channel.voidPromise());
     unflushed.add(channel);
     if (!flushScheduled) {
       flushScheduled = true;
