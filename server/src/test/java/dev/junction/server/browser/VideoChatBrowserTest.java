@@ -43,19 +43,7 @@ class VideoChatBrowserTest {
     assertThat(alice.chatLines()).anySatisfy(line -> assertThat(line).contains("alice").endsWith("hello <b>bob</b>"));
     assertThat(bob.callState()).as("nobody is called by being in the lobby").isEqualTo("idle");
 
-    alice.muteRemoteMedia();
-    bob.muteRemoteMedia();
-    alice.clickUser("bob");
-
-    awaitInCall(alice, "bob");
-    awaitInCall(bob, "alice");
-    awaitRemoteVideo(alice);
-    awaitRemoteVideo(bob);
-
-    bob.hangUp();
-    awaitCallClosed(bob);
-    awaitCallClosed(alice);
-    assertThat(alice.notices()).anySatisfy(n -> assertThat(n.text()).contains("bob ended the call"));
+    aliceCallsBobAndBobHangsUp(alice, bob);
     assertThat(alice.users()).as("both still online").containsExactly("alice", "bob");
   }
 
@@ -100,19 +88,7 @@ class VideoChatBrowserTest {
     await("alice sees the server's echo of her own message").untilAsserted(() ->
         assertThat(alice.chatLines()).anySatisfy(line -> assertThat(line).contains("alice").endsWith("hello bob")));
 
-    alice.muteRemoteMedia();
-    bob.muteRemoteMedia();
-    alice.clickUser("bob");
-
-    awaitInCall(alice, "bob");
-    awaitInCall(bob, "alice");
-    awaitRemoteVideo(alice);
-    awaitRemoteVideo(bob);
-
-    bob.hangUp();
-    awaitCallClosed(bob);
-    awaitCallClosed(alice);
-    assertThat(alice.notices()).anySatisfy(n -> assertThat(n.text()).contains("bob ended the call"));
+    aliceCallsBobAndBobHangsUp(alice, bob);
   }
 
   @Test
@@ -292,6 +268,23 @@ class VideoChatBrowserTest {
 
   private ChatPage page(String label) {
     return new ChatPage(browsers.open(label), browsers.baseUrl());
+  }
+
+  /** Alice clicks bob: both see the other's video; bob hangs up and the call ends for both. */
+  private static void aliceCallsBobAndBobHangsUp(ChatPage alice, ChatPage bob) {
+    alice.muteRemoteMedia();
+    bob.muteRemoteMedia();
+    alice.clickUser("bob");
+
+    awaitInCall(alice, "bob");
+    awaitInCall(bob, "alice");
+    awaitRemoteVideo(alice);
+    awaitRemoteVideo(bob);
+
+    bob.hangUp();
+    awaitCallClosed(bob);
+    awaitCallClosed(alice);
+    assertThat(alice.notices()).anySatisfy(n -> assertThat(n.text()).contains("bob ended the call"));
   }
 
   static void awaitInCall(ChatPage page, String peer) {
