@@ -43,6 +43,9 @@ final class RelayChannels {
         .option(ChannelOption.SO_RCVBUF, 1 << 20)
         .option(ChannelOption.SO_SNDBUF, 1 << 20);
     if (EpollDatagramChannel.class.isAssignableFrom(channelType)) {
+      // A peer's socket mostly holds one datagram when epoll reports it. Edge-triggered, Netty
+      // must read on until EAGAIN, a second recvmsg that finds nothing; level-triggered it reads
+      // the one datagram, and epoll reports the socket again if more came.
       bootstrap.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
     }
     return bootstrap
