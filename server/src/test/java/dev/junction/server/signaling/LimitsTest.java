@@ -85,7 +85,7 @@ class LimitsTest {
   }
 
   @Test
-  void aClientThatStopsReadingIsClosedWith1008AndItsSenderIsNotHarmed() throws Exception {
+  void aClientThatStopsReadingLosesItsConnectionAndItsSenderIsNotHarmed() throws Exception {
     server = TestServers.start("signaling.messagesPerSecond=100000", "signaling.messageBurst=100000",
         "signaling.bytesPerSecond=1000000000", "signaling.byteBurst=1000000000");
     String url = "ws://127.0.0.1:" + server.httpPort() + "/ws/tutorial";
