@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** JSON for the dialects: one shared, thread-safe mapper, and the few helpers they all need. */
 public final class Json {
@@ -31,6 +32,19 @@ public final class Json {
       throw new BadJsonException("a message must be a JSON object");
     }
     return (ObjectNode) node;
+  }
+
+  /**
+   * A client message as one JSON object, or null after handing the reason it is not one to
+   * {@code refuse}: the opening of every dialect's {@code onText}.
+   */
+  public static ObjectNode parseObjectOr(String text, Consumer<String> refuse) {
+    try {
+      return parseObject(text);
+    } catch (BadJsonException e) {
+      refuse.accept(e.getMessage());
+      return null;
+    }
   }
 
   /** A new empty object to build a message in. */

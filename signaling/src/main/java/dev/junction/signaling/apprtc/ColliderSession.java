@@ -44,11 +44,8 @@ final class ColliderSession implements ClientSession {
   @Override
   public void onText(String text) {
     events.messageReceived(DIALECT);
-    ObjectNode message;
-    try {
-      message = Json.parseObject(text);
-    } catch (Json.BadJsonException e) {
-      refuse(ErrorKind.BAD_JSON, "Invalid JSON: " + e.getMessage());
+    ObjectNode message = Json.parseObjectOr(text, reason -> refuse(ErrorKind.BAD_JSON, "Invalid JSON: " + reason));
+    if (message == null) {
       return;
     }
     switch (Json.text(message, "cmd").orElse("")) {

@@ -32,11 +32,8 @@ final class PeerJsClient implements ClientSession {
   @Override
   public void onText(String text) {
     events.messageReceived(DIALECT);
-    ObjectNode message;
-    try {
-      message = Json.parseObject(text);
-    } catch (Json.BadJsonException e) {
-      refuse(ErrorKind.BAD_JSON, e.getMessage());
+    ObjectNode message = Json.parseObjectOr(text, reason -> refuse(ErrorKind.BAD_JSON, reason));
+    if (message == null) {
       return;
     }
     Optional<String> type = Json.text(message, "type");

@@ -43,11 +43,8 @@ final class TutorialClient implements ClientSession {
   @Override
   public void onText(String text) {
     events.messageReceived(DIALECT);
-    ObjectNode message;
-    try {
-      message = Json.parseObject(text);
-    } catch (Json.BadJsonException e) {
-      refuse(ErrorKind.BAD_JSON, "Invalid JSON: " + e.getMessage());
+    ObjectNode message = Json.parseObjectOr(text, reason -> refuse(ErrorKind.BAD_JSON, "Invalid JSON: " + reason));
+    if (message == null) {
       return;
     }
     String type = Json.text(message, "type").orElse(null);
