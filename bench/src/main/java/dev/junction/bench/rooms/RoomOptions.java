@@ -2,6 +2,7 @@ package dev.junction.bench.rooms;
 
 import dev.junction.bench.Args;
 import dev.junction.bench.RunOptions;
+import java.util.List;
 import java.util.Set;
 
 /** What one {@link RoomLoad} run does; see its class comment for the options. */
@@ -14,7 +15,8 @@ record RoomOptions(
     int paddingBytes,
     int joinWarmup) {
 
-  static final Set<String> SCENARIOS = Set.of("joins", "rejoins", "fanout");
+  /** The scenarios, in the order the script runs them. */
+  static final List<String> SCENARIOS = List.of("joins", "rejoins", "fanout");
   static final Set<String> KEYS = RunOptions.keysAnd("dialect", "scenario", "rooms", "room-size", "padding-bytes",
       "join-warmup");
 
