@@ -40,9 +40,7 @@ final class RoomLoop implements RoomClient.Listener {
 
   /** Starts every ready room's sender; counts only deliveries in [start, end). Call on any thread. */
   void startFanout(long measureStart, long measureEnd) {
-    context.runOnContext(v -> {
-      windowStart = measureStart;
-      windowEnd = measureEnd;
+    start(measureStart, measureEnd, () -> {
       sending = true;
       for (Room r : rooms) {
         if (r.ready()) pump(r);
@@ -55,13 +53,19 @@ final class RoomLoop implements RoomClient.Listener {
    * counts only rejoins completed in [start, end). Call on any thread.
    */
   void startRejoins(long measureStart, long measureEnd) {
-    context.runOnContext(v -> {
-      windowStart = measureStart;
-      windowEnd = measureEnd;
+    start(measureStart, measureEnd, () -> {
       rejoining = true;
       for (Room r : rooms) {
         for (RoomClient c : r.members) if (c.ready()) c.rejoin(writer);
       }
+    });
+  }
+
+  private void start(long measureStart, long measureEnd, Runnable load) {
+    context.runOnContext(v -> {
+      windowStart = measureStart;
+      windowEnd = measureEnd;
+      load.run();
     });
   }
 
