@@ -6,15 +6,21 @@
 #           send), rooms of 2 as AppRTC has them, vs the peer with rooms of 2
 # Prints every run, the means over the rounds and Junction's ratios to the peer.
 #
-#   bench/run-rooms.sh                     # full run, about 6 minutes per round
-#   SECONDS_MEASURE=5 WARMUP=2 JOIN_ROOMS=100 FANOUT_ROOMS=20 bench/run-rooms.sh   # a quick check
+#   bench/run-rooms.sh                     # full run, several minutes per round
+#   SECONDS_MEASURE=5 WARMUP=2 JOIN_ROOMS=100 JOIN_WARMUP=1 REJOIN_ROOMS=20 FANOUT_ROOMS=20 bench/run-rooms.sh   # a quick check
 #   ROUNDS=3 COMPARISONS=apprtc bench/run-rooms.sh
+#   SCENARIOS=rejoins bench/run-rooms.sh
 #
 # Scenarios, each against a freshly started server on a free loopback port:
 #   joins:  JOIN_WARMUP ramps of clients join rooms and leave again (a warm server, as the peer's
 #           JIT-free node is warm at once), then the measured ramp: every client connects (AppRTC:
 #           joins over HTTP first) and joins, RAMP_CONCURRENCY at a time
 #           -> completed joins per second, first-request-to-joined latency
+#   rejoins: every client connects and joins, then leaves its room and joins it again on its open
+#           session, in a closed loop with one rejoin in flight (native and the peer: the leave and
+#           join frames back to back; AppRTC: POST leave, then POST join, no Collider), WARMUP s
+#           then SECONDS_MEASURE s -> joins per second, leave-sent-to-joined latency. The join
+#           without the TCP connection and WebSocket upgrade that `joins` pays each time
 #   fanout: the first member of each room sends room messages (PADDING_BYTES of padding), WINDOW in
 #           flight until every other member has them -> messages delivered per second, latency
 # Rounds (ROUNDS) repeat every run, alternating which server goes first, so a drift in the
@@ -25,13 +31,15 @@ set -euo pipefail
 COMPARISONS=${COMPARISONS:-native apprtc}
 ROUNDS=${ROUNDS:-1}
 ROOM_SIZE=${ROOM_SIZE:-6}            # native rooms; the native protocol holds up to 6
-JOIN_ROOMS=${JOIN_ROOMS:-500}
+JOIN_ROOMS=${JOIN_ROOMS:-1500}
+REJOIN_ROOMS=${REJOIN_ROOMS:-100}
 FANOUT_ROOMS=${FANOUT_ROOMS:-50}
-# AppRTC rooms hold 2: by default as many clients join, and as many receive, as in the native runs
+# AppRTC rooms hold 2: by default as many clients join, rejoin and receive as in the native runs
 APPRTC_JOIN_ROOMS=${APPRTC_JOIN_ROOMS:-$((JOIN_ROOMS * ROOM_SIZE / 2))}
+APPRTC_REJOIN_ROOMS=${APPRTC_REJOIN_ROOMS:-$((REJOIN_ROOMS * ROOM_SIZE / 2))}
 APPRTC_FANOUT_ROOMS=${APPRTC_FANOUT_ROOMS:-$((FANOUT_ROOMS * (ROOM_SIZE - 1)))}
-SCENARIOS=${SCENARIOS:-joins fanout} # either or both
-JOIN_WARMUP=${JOIN_WARMUP:-3}        # warm-up join ramps before the measured one (a JVM still compiles after one); 0 = a cold server
+SCENARIOS=${SCENARIOS:-joins rejoins fanout} # any of them, run in the order given
+JOIN_WARMUP=${JOIN_WARMUP:-15}       # warm-up join ramps before the measured one (V8 and C2 still compile after 3); 0 = a cold server
 WINDOW=${WINDOW:-16}
 PADDING_BYTES=${PADDING_BYTES:-200}
 SECONDS_MEASURE=${SECONDS_MEASURE:-20}
@@ -63,6 +71,9 @@ done
 for c in $COMPARISONS; do
   [[ "$c" == native || "$c" == apprtc ]] || die "COMPARISONS holds native and/or apprtc, not $c"
 done
+for s in $SCENARIOS; do
+  [[ "$s" == joins || "$s" == rejoins || "$s" == fanout ]] || die "SCENARIOS holds joins, rejoins and/or fanout, not $s"
+done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 if [[ "$SKIP_BUILD" != 1 ]]; then
@@ -90,8 +101,10 @@ run_load() { # comparison scenario round server(junction|node)
   esac
   case "$cmp-$scenario" in
     native-joins) rooms=$JOIN_ROOMS ;;
+    native-rejoins) rooms=$REJOIN_ROOMS ;;
     native-fanout) rooms=$FANOUT_ROOMS ;;
     apprtc-joins) rooms=$APPRTC_JOIN_ROOMS ;;
+    apprtc-rejoins) rooms=$APPRTC_REJOIN_ROOMS ;;
     apprtc-fanout) rooms=$APPRTC_FANOUT_ROOMS ;;
   esac
   log "== $cmp $scenario, round $round, $server: $rooms rooms of $size on $url (server pid $SERVER_PID)"
@@ -111,6 +124,7 @@ run_load() { # comparison scenario round server(junction|node)
 {
   echo "rounds=$ROUNDS"
   echo "comparisons=$COMPARISONS"
+  echo "scenarios=$SCENARIOS"
   for c in $COMPARISONS; do echo "room_size.$c=$(room_size "$c")"; done
 } >"$OUT/params.txt"
 # Rounds alternate the order (peer first, then Junction first, ...), recorded for the summary.
@@ -129,9 +143,11 @@ done
 {
   echo
   echo "Rooms: Junction vs the Node ws rooms peer; machine: $(nproc) cores, $(date -u +%Y-%m-%d), load generator on the same cores"
-  echo "native: protocol v1, rooms of $ROOM_SIZE, joins $JOIN_ROOMS rooms, fanout $FANOUT_ROOMS rooms;" \
-    "apprtc: HTTP join + Collider register/send, rooms of 2, joins $APPRTC_JOIN_ROOMS rooms, fanout $APPRTC_FANOUT_ROOMS rooms"
-  echo "joins: $RAMP_CONCURRENCY at once after $JOIN_WARMUP warm-up ramp(s); fanout: one sender per room, $WINDOW messages in flight,"
-  echo "  ${PADDING_BYTES} B padding, ${SECONDS_MEASURE}s measured after ${WARMUP}s warmup; $ROUNDS round(s), order alternating"
+  echo "native: protocol v1, rooms of $ROOM_SIZE, joins $JOIN_ROOMS rooms, rejoins $REJOIN_ROOMS rooms, fanout $FANOUT_ROOMS rooms;"
+  echo "apprtc: HTTP join + Collider register/send, rooms of 2, joins $APPRTC_JOIN_ROOMS rooms, rejoins $APPRTC_REJOIN_ROOMS rooms" \
+    "(HTTP leave + join), fanout $APPRTC_FANOUT_ROOMS rooms"
+  echo "joins: $RAMP_CONCURRENCY at once after $JOIN_WARMUP warm-up ramp(s); rejoins: one in flight per client;" \
+    "fanout: one sender per room, $WINDOW messages in flight, ${PADDING_BYTES} B padding"
+  echo "rejoins and fanout: ${SECONDS_MEASURE}s measured after ${WARMUP}s warmup; $ROUNDS round(s), order alternating"
   java -cp "$BENCH_JAR" dev.junction.bench.rooms.RoomsSummary --dir "$OUT"
 } | tee "$OUT/summary.txt"

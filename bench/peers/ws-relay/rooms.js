@@ -9,9 +9,12 @@
 //   {"type":"join","room":"r1","name":"alice"}
 //       -> to the joiner: {"type":"joined","room":"r1","members":["bob",...]} (the others, join order)
 //       -> to the others: {"type":"peer-joined","room":"r1","name":"alice"}
+//       (a join of a room the socket is in already is ignored)
+//   {"type":"leave","room":"r1"}
+//       -> no answer; to the others: {"type":"peer-left","room":"r1","name":"alice"}
 //   {"type":"message","room":"r1",...}   (the sender must be in r1)
 //       -> the text unchanged to every other member of r1
-//   a dropped connection leaves its rooms: the others get {"type":"peer-left","room":"r1","name":"alice"}
+//   a dropped connection leaves its rooms as a leave does
 //   anything else is ignored, as relay.js does.
 //
 // Usage: node rooms.js [port]   (or PORT=...; listens on 127.0.0.1); GET /healthz answers 200.
@@ -47,18 +50,20 @@ function join(ws, room, name) {
   ws.send(JSON.stringify({ type: 'joined', room, members: names }));
 }
 
-function leaveAll(ws) {
-  for (const room of ws.rooms) {
-    const members = rooms.get(room);
-    members.delete(ws);
-    if (members.size === 0) {
-      rooms.delete(room);
-      continue;
-    }
-    const notice = JSON.stringify({ type: 'peer-left', room, name: ws.name });
-    for (const m of members) m.send(notice);
+function leave(ws, room) {
+  if (!ws.rooms.delete(room)) return;
+  const members = rooms.get(room);
+  members.delete(ws);
+  if (members.size === 0) {
+    rooms.delete(room);
+    return;
   }
-  ws.rooms.clear();
+  const notice = JSON.stringify({ type: 'peer-left', room, name: ws.name });
+  for (const m of members) m.send(notice);
+}
+
+function leaveAll(ws) {
+  for (const room of ws.rooms) leave(ws, room); // deleting the current entry of a Set keeps the iteration going
 }
 
 wss.on('connection', (ws) => {
@@ -79,6 +84,8 @@ wss.on('connection', (ws) => {
     if (msg.type === 'join') {
       if (ws.name === undefined) ws.name = String(msg.name);
       join(ws, msg.room, ws.name);
+    } else if (msg.type === 'leave') {
+      leave(ws, msg.room);
     } else if (msg.type === 'message' && ws.rooms.has(msg.room)) {
       for (const m of rooms.get(msg.room)) if (m !== ws) m.send(text);
     }

@@ -13,7 +13,8 @@ import java.net.URI;
 
 /**
  * The HTTP half of an AppRTC client: {@code POST join/<room>} before opening Collider's
- * WebSocket, {@code POST leave/<room>/<client>} when leaving, and Collider's {@code GET status}
+ * WebSocket, {@code POST leave/<room>/<client>} when leaving (both, one after the other, to
+ * rejoin), and Collider's {@code GET status}
  * to check how many sockets the server has registered. Keep-alive connections, at most
  * {@code maxConnections} of them. Call it on an event loop (the answer completes there): the
  * response body is asked for as the response arrives, which from another thread can be too late.

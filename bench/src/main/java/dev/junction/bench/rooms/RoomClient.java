@@ -1,6 +1,7 @@
 package dev.junction.bench.rooms;
 
 import dev.junction.bench.Inbound;
+import dev.junction.bench.LoopWriter;
 import dev.junction.bench.Wire;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -11,8 +12,10 @@ import io.vertx.core.http.WebSocketFrame;
 /**
  * One client of a room: takes its seat over HTTP where the dialect needs it (AppRTC's join),
  * connects, says hello where the dialect has one, joins (AppRTC: registers) and from then on
- * hands every relayed message to the listener. A native-protocol client acknowledges the
- * numbered frames it receives. All methods run on the event loop the client was opened on.
+ * hands every relayed message to the listener. Once in, it may {@link #rejoin}: leave its room
+ * and join it again on the open session, one rejoin at a time. A native-protocol client
+ * acknowledges the numbered frames it receives. All methods run on the event loop the client was
+ * opened on.
  */
 final class RoomClient {
 
@@ -29,9 +32,23 @@ final class RoomClient {
 
     /** A protocol error after the join: an error frame, a fragmented message, a refused leave. */
     void error(RoomClient c, String what);
+
+    /** The client is back in its room, {@code latencyNs} after its rejoin was sent. */
+    void rejoined(RoomClient c, long latencyNs);
+
+    /** A rejoin failed (refused, answered out of turn, the socket closed); the client rejoins no more. */
+    void rejoinFailed(RoomClient c, String reason);
   }
 
-  enum State { NEW, SEATING, CONNECTING, AWAIT_WELCOME, AWAIT_JOINED, READY, LEAVING, CLOSING, CLOSED }
+  /**
+   * Where the client is. A rejoin goes READY, then AWAIT_LEFT (native, whose leave is answered) or
+   * AWAIT_REJOINED (the Node peer), or RESEATING (AppRTC, over HTTP), then READY again; a failed
+   * rejoin leaves the client STRANDED: still connected, out of the load.
+   */
+  enum State {
+    NEW, SEATING, CONNECTING, AWAIT_WELCOME, AWAIT_JOINED, READY, AWAIT_LEFT, AWAIT_REJOINED, RESEATING, STRANDED,
+    LEAVING, CLOSING, CLOSED
+  }
 
   private static final byte[] SEQ_KEY = Wire.ascii("\"seq\":");
   private static final int ACK_EVERY = 32;
@@ -56,6 +73,10 @@ final class RoomClient {
   /** When {@link #open} was called, for the join latency. */
   long openedNs;
   private boolean joinReported;
+  /** When the rejoin in flight was sent. */
+  private long rejoinSentNs;
+  /** AppRTC's leave closes the client's Collider socket: from its first rejoin on, that close is expected. */
+  private boolean socketReleased;
 
   /** @param roomServer AppRTC's room server (its HTTP join comes first); null for the other dialects */
   RoomClient(String identity, int number, Room room, int slot, RoomDialect dialect, AppRtcRoomServer roomServer,
@@ -78,14 +99,11 @@ final class RoomClient {
     }
     state = State.SEATING;
     roomServer.join(room.name).onComplete(ar -> {
-      if (ar.failed()) {
+      String problem = ar.failed() ? "join: " + ar.cause().getMessage() : misdirected(ar.result());
+      if (problem != null) {
         state = State.CLOSED;
         closed.tryComplete();
-        failJoin("join: " + ar.cause().getMessage());
-      } else if (!ar.result().wssUrl().equals(roomServer.colliderUrl())) {
-        state = State.CLOSED;
-        closed.tryComplete();
-        failJoin("the join answer sends the client to " + ar.result().wssUrl() + ", not " + roomServer.colliderUrl());
+        failJoin(problem);
       } else {
         clientId = ar.result().clientId();
         connect(options);
@@ -115,8 +133,65 @@ final class RoomClient {
     });
   }
 
+  /** Why an AppRTC join answer is no seat for this load, or null: it must send the client to this server's Collider. */
+  private String misdirected(AppRtcAnswers.Seat seat) {
+    return seat.wssUrl().equals(roomServer.colliderUrl()) ? null
+        : "the join answer sends the client to " + seat.wssUrl() + ", not " + roomServer.colliderUrl();
+  }
+
   boolean ready() {
     return state == State.READY;
+  }
+
+  /** How long the rejoin in flight has waited, or -1 when none is. */
+  long rejoinWaitingNs(long now) {
+    return state == State.AWAIT_LEFT || state == State.AWAIT_REJOINED || state == State.RESEATING
+        ? now - rejoinSentNs : -1;
+  }
+
+  /**
+   * Leaves the room and joins it again; the listener hears {@code rejoined} or {@code rejoinFailed}.
+   * Over WebSocket the leave and the join go out back to back in one write through {@code writer}:
+   * a server handles a connection's frames in order, so the join meets a client that has left.
+   * AppRTC leaves and joins over HTTP, one request after the other (two keep-alive connections
+   * could deliver them in either order), and its new client id replaces the old one. Only READY
+   * clients rejoin.
+   */
+  void rejoin(LoopWriter writer) {
+    if (state != State.READY) throw new IllegalStateException(identity + " rejoins while " + state);
+    rejoinSentNs = System.nanoTime();
+    if (roomServer != null) {
+      reseat();
+      return;
+    }
+    writer.write(ws, dialect.leave(room.name));
+    writer.write(ws, dialect.join(room.name, identity));
+    state = dialect.leaveAnswered ? State.AWAIT_LEFT : State.AWAIT_REJOINED;
+  }
+
+  private void reseat() {
+    state = State.RESEATING;
+    socketReleased = true;
+    roomServer.leave(room.name, clientId).compose(v -> roomServer.join(room.name)).onComplete(ar -> {
+      if (state != State.RESEATING) return; // closed by the load meanwhile
+      String problem = ar.failed() ? ar.cause().getMessage() : misdirected(ar.result());
+      if (problem != null) {
+        failRejoin(problem);
+      } else {
+        clientId = ar.result().clientId();
+        rejoined();
+      }
+    });
+  }
+
+  private void rejoined() {
+    state = State.READY;
+    listener.rejoined(this, System.nanoTime() - rejoinSentNs);
+  }
+
+  private void failRejoin(String reason) {
+    state = State.STRANDED;
+    listener.rejoinFailed(this, reason);
   }
 
   ClientWebSocket socket() {
@@ -133,7 +208,7 @@ final class RoomClient {
       return ws == null || state == State.NEW ? Future.succeededFuture() : closed.future();
     }
     state = State.LEAVING;
-    String bye = dialect.leave();
+    String bye = dialect.hangUp();
     if (bye != null) ws.writeTextMessage(bye);
     if (roomServer == null) {
       close();
@@ -198,11 +273,29 @@ final class RoomClient {
         if (frame == RoomDialect.Frame.JOINED) becomeReady();
         else if (frame == RoomDialect.Frame.ERROR) refused(m);
       }
-      case READY, LEAVING -> {
+      case READY, RESEATING, STRANDED, LEAVING -> {
         if (frame == RoomDialect.Frame.MESSAGE) listener.delivered(this, m);
         else if (frame == RoomDialect.Frame.ERROR) listener.error(this, m.toString());
       }
+      case AWAIT_LEFT -> {
+        if (frame == RoomDialect.Frame.LEFT) state = State.AWAIT_REJOINED;
+        else otherWhileRejoining(frame, m);
+      }
+      case AWAIT_REJOINED -> {
+        if (frame == RoomDialect.Frame.JOINED) rejoined();
+        else otherWhileRejoining(frame, m);
+      }
       default -> {}
+    }
+  }
+
+  /** A frame other than the awaited answer while rejoining: presence and messages pass, answers fail it. */
+  private void otherWhileRejoining(RoomDialect.Frame frame, Inbound m) {
+    switch (frame) {
+      case MESSAGE -> listener.delivered(this, m);
+      case ERROR -> failRejoin("server refused: " + m);
+      case JOINED, LEFT, WELCOME -> failRejoin("unexpected while " + state + ": " + m);
+      default -> {} // presence: the other members' leaves and joins
     }
   }
 
@@ -213,12 +306,16 @@ final class RoomClient {
   }
 
   private void onClose() {
+    closed.tryComplete();
+    if (socketReleased) return; // AppRTC's leave closed it; the client goes on over HTTP
     State before = state;
     state = State.CLOSED;
-    closed.tryComplete();
-    if (before == State.LEAVING || before == State.CLOSING || before == State.CLOSED) return;
-    if (before == State.READY) listener.disconnected(this);
-    else failJoin("closed by the server while " + before);
+    switch (before) {
+      case LEAVING, CLOSING, CLOSED -> {}
+      case READY, STRANDED -> listener.disconnected(this);
+      case AWAIT_LEFT, AWAIT_REJOINED -> listener.rejoinFailed(this, "closed by the server while " + before);
+      default -> failJoin("closed by the server while " + before);
+    }
   }
 
   private void failJoin(String reason) {

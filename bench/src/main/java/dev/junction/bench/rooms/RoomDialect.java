@@ -13,17 +13,20 @@ import java.util.List;
  *
  * <ul>
  *   <li>Junction's native protocol v1 needs a {@code hello} (answered by {@code welcome}), a
- *       {@code join} (answered by {@code joined}) and acknowledgements of its numbered frames;
- *   <li>the Node peer takes a {@code join} carrying the name and forwards the text unchanged;
+ *       {@code join} (answered by {@code joined}) and acknowledgements of its numbered frames; a
+ *       {@code leave} is answered by {@code left};
+ *   <li>the Node peer takes a {@code join} carrying the name and forwards the text unchanged; its
+ *       {@code leave} has no answer;
  *   <li>AppRTC joins over HTTP first (see {@link AppRtcRoomServer}); on Collider's WebSocket the
  *       client then sends {@code register}, which has no answer, and {@code send}s the payload as
- *       a JSON string: it arrives as {@code {"msg":"<payload, escaped>","error":""}}.
+ *       a JSON string: it arrives as {@code {"msg":"<payload, escaped>","error":""}}. It leaves a
+ *       room over HTTP too, so it has no leave frame.
  * </ul>
  */
 enum RoomDialect {
 
   /** Junction's native protocol v1 ({@code /ws/v1}, docs/API.md). */
-  NATIVE(List.of("junction.v1+json"), true, true, false) {
+  NATIVE(List.of("junction.v1+json"), true, true, true, false) {
     @Override
     String hello(String identity) {
       return "{\"type\":\"hello\",\"identity\":\"" + identity + "\"}";
@@ -35,13 +38,13 @@ enum RoomDialect {
     }
 
     @Override
-    String leave() {
+    String hangUp() {
       return "{\"type\":\"bye\"}"; // ends the session now: no grace window waiting for a resume
     }
   },
 
   /** {@code bench/peers/ws-relay/rooms.js}. */
-  NODE_ROOMS(List.of(), false, true, false) {
+  NODE_ROOMS(List.of(), false, true, false, false) {
     @Override
     String hello(String identity) {
       return null;
@@ -53,13 +56,13 @@ enum RoomDialect {
     }
 
     @Override
-    String leave() {
+    String hangUp() {
       return null; // closing the socket leaves every room
     }
   },
 
   /** Google AppRTC's Collider WebSocket ({@code <apprtc.path>/collider/ws}, docs/API.md). */
-  APPRTC(List.of(), false, false, true) {
+  APPRTC(List.of(), false, false, false, true) {
     @Override
     String hello(String identity) {
       return null;
@@ -71,7 +74,12 @@ enum RoomDialect {
     }
 
     @Override
-    String leave() {
+    String leave(String room) {
+      return null; // AppRTC leaves over HTTP (POST /leave), and the server closes the socket
+    }
+
+    @Override
+    String hangUp() {
       return null; // AppRTC leaves over HTTP (POST /leave), then the socket closes
     }
 
@@ -93,13 +101,14 @@ enum RoomDialect {
 
   /** What a received frame is, as far as the load cares. */
   enum Frame {
-    WELCOME, JOINED, MESSAGE, ERROR, OTHER;
+    WELCOME, JOINED, LEFT, MESSAGE, ERROR, OTHER;
 
     static Frame ofType(String type) {
       if (type == null) return OTHER;
       return switch (type) {
         case "welcome" -> WELCOME;
         case "joined" -> JOINED;
+        case "left" -> LEFT;
         case "message" -> MESSAGE;
         case "error" -> ERROR;
         default -> OTHER; // presence (peer-joined, peer-left, ...) needs no answer
@@ -116,14 +125,18 @@ enum RoomDialect {
   final boolean acknowledges;
   /** Whether the server answers the join frame; AppRTC's register has no answer. */
   final boolean joinAnswered;
+  /** Whether the server answers the leave frame ({@code left}, native only). */
+  final boolean leaveAnswered;
   /** Where a received message holds the payload's send time and sender: as JSON, or escaped in a string. */
   final byte[] sentKey;
   final byte[] fromKey;
 
-  RoomDialect(List<String> subProtocols, boolean acknowledges, boolean joinAnswered, boolean escaped) {
+  RoomDialect(List<String> subProtocols, boolean acknowledges, boolean joinAnswered, boolean leaveAnswered,
+      boolean escaped) {
     this.subProtocols = subProtocols;
     this.acknowledges = acknowledges;
     this.joinAnswered = joinAnswered;
+    this.leaveAnswered = leaveAnswered;
     this.sentKey = Wire.ascii(escaped ? "benchSentNs\\\":" : "\"benchSentNs\":");
     this.fromKey = Wire.ascii(escaped ? "benchFrom\\\":" : "\"benchFrom\":");
   }
@@ -134,8 +147,16 @@ enum RoomDialect {
   /** The frame entering {@code room} as {@code identity} (AppRTC: the client id the join gave). */
   abstract String join(String room, String identity);
 
+  /**
+   * The frame leaving {@code room} on an open connection: by default {@code {"type":"leave","room":…}};
+   * null where leaving is not a frame (AppRTC).
+   */
+  String leave(String room) {
+    return "{\"type\":\"leave\",\"room\":\"" + room + "\"}";
+  }
+
   /** The frame a client sends before it closes to leave for good; null if closing is enough. */
-  abstract String leave();
+  abstract String hangUp();
 
   /**
    * A message from client number {@code from} to every other member of {@code room}: by default

@@ -55,7 +55,17 @@ final class RoomFleet {
     return n;
   }
 
-  /** Stops the senders and merges every loop's counters. */
+  /** Every loop starts its fan-out senders; see {@link RoomLoop#startFanout}. */
+  void startFanout(long measureStart, long measureEnd) {
+    for (RoomLoop l : loops) l.startFanout(measureStart, measureEnd);
+  }
+
+  /** Every client in its room starts rejoining it; see {@link RoomLoop#startRejoins}. */
+  void startRejoins(long measureStart, long measureEnd) {
+    for (RoomLoop l : loops) l.startRejoins(measureStart, measureEnd);
+  }
+
+  /** Stops the load and merges every loop's counters. */
   RoomStats collect() throws Exception {
     RoomStats total = new RoomStats();
     List<Future<RoomStats>> parts = new ArrayList<>();

@@ -3,15 +3,13 @@ package dev.junction.bench.rooms;
 import dev.junction.bench.Connector;
 import dev.junction.bench.CpuWindow;
 import dev.junction.bench.EventLoops;
-import dev.junction.bench.LatencyHistogram;
-import dev.junction.bench.LoadStats;
 import dev.junction.bench.RunOptions;
 import io.vertx.core.Promise;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Room load on a signaling server, in one of two scenarios:
+ * Room load on a signaling server, in one of three scenarios:
  *
  * <ul>
  *   <li>{@code joins}: {@code rooms x room-size} clients connect, say hello (native) and join
@@ -19,6 +17,13 @@ import java.util.concurrent.TimeUnit;
  *       the whole ramp and the time from the first request to being in the room per client.
  *       {@code join-warmup} ramps of the same size (other room and client names) join and leave
  *       first, so the measured ramp meets a warm server, not the first traffic it ever saw.
+ *   <li>{@code rejoins}: the same clients join; then each, in a closed loop with one rejoin in
+ *       flight, leaves its room and joins it again on its open session (native and the Node peer:
+ *       a {@code leave} and a {@code join} frame back to back; AppRTC: {@code POST /leave}, then
+ *       {@code POST /join}, see below); reports joins completed per second and the time from
+ *       sending the leave to being back in the room, counted in {@code seconds} after
+ *       {@code warmup}. It measures the room operation without the TCP connection and WebSocket
+ *       upgrade that {@code joins} pays for every join.
  *   <li>{@code fanout}: the same clients join, then the first member of each room sends room
  *       messages as fast as a window of {@code window} messages (in flight until every other
  *       member has it) allows; reports messages delivered per second and the latency from send
@@ -29,14 +34,18 @@ import java.util.concurrent.TimeUnit;
  * ({@code --url http://127.0.0.1:PORT/apprtc}, rooms of 2): a join is {@code POST /join/<room>},
  * then Collider's WebSocket (the answer's {@code wss_url}) and {@code register}; messages go
  * through Collider {@code send}. Register has no answer, so after the joins ramp the run reads
- * Collider's {@code /status} and fails unless every joined client is registered.
+ * Collider's {@code /status} and fails unless every joined client is registered. Its rejoins are
+ * the room server's HTTP alone, on keep-alive connections: the leave (which closes the client's
+ * Collider socket) and then the join, whose new client id replaces the old. Collider is not
+ * involved: a real AppRTC client would open a new WebSocket and register after each join, which
+ * is what {@code joins} measures.
  *
  * <p>Every received message is checked: its send time and its sender (the room's first member)
  * must be in it; other messages count as malformed or misrouted.
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.rooms.RoomLoad --url ws://127.0.0.1:PORT/ws/v1
- *     --dialect native|node-rooms|apprtc --scenario joins|fanout [--rooms 100] [--room-size 6]
+ *     --dialect native|node-rooms|apprtc --scenario joins|rejoins|fanout [--rooms 100] [--room-size 6]
  *     [--window 16] [--padding-bytes 200] [--seconds 20] [--warmup 10] [--join-warmup 1]
  *     [--ramp-concurrency 64] [--ramp-timeout 300] [--event-loops 2] [--server-pid PID]
  *     [--clk-tck 100] [--label name]
@@ -62,19 +71,24 @@ public final class RoomLoad {
   /** Runs the scenario, prints the report for people and returns the {@code RESULT} line. */
   static String run(EventLoops el, RoomOptions o) throws Exception {
     RunOptions run = o.run();
+    // rejoining AppRTC clients each have a request in flight all the time: a connection each, as real ones have
+    int httpConnections = o.scenario().equals("rejoins") ? o.clients() : run.rampConcurrency();
     AppRtcRoomServer roomServer = o.dialect() == RoomDialect.APPRTC
-        ? new AppRtcRoomServer(el.vertx, run.url(), run.rampConcurrency()) : null;
+        ? new AppRtcRoomServer(el.vertx, run.url(), httpConnections) : null;
     String wsUrl = roomServer == null ? run.url() : roomServer.colliderUrl();
     Connector connector = new Connector(el.vertx, wsUrl, 0, o.clients() + 16, o.dialect().subProtocols);
     System.out.printf(Locale.ROOT, "[%s] %d clients in %d rooms of %d on %s (%s, ramp concurrency %d)%n", run.label(),
         o.clients(), o.rooms(), o.roomSize(), run.url(), o.dialect(), run.rampConcurrency());
     try {
-      boolean joins = o.scenario().equals("joins");
-      if (joins) {
+      if (o.scenario().equals("joins")) {
         for (int w = 1; w <= o.joinWarmup(); w++) warmUp(el, o, w, connector, roomServer);
       }
       RoomFleet fleet = new RoomFleet(el, o, "", connector, roomServer);
-      String result = joins ? joins(el, fleet, o, roomServer) : fanout(fleet, o);
+      String result = switch (o.scenario()) {
+        case "joins" -> joins(el, fleet, o, roomServer);
+        case "rejoins" -> rejoins(fleet, o);
+        default -> fanout(fleet, o);
+      };
       if (fleet.ramp.firstError() != null) System.out.println("[" + run.label() + "] first error: " + fleet.ramp.firstError());
       fleet.closeAll();
       Thread.sleep(500); // let the close frames go out
@@ -106,8 +120,8 @@ public final class RoomLoad {
     RoomStats total = fleet.collect();
     int joined = fleet.ramp.loggedIn();
     int registered = roomServer == null ? -1 : registered(el, roomServer, joined);
-    return joinsResult(run.label(), o.joinWarmup(), fleet.clients(), joined, fleet.ramp.failedCount(), registered,
-        seconds, used, total);
+    return RoomResults.joins(run.label(), o.joinWarmup(), fleet.clients(), joined, fleet.ramp.failedCount(),
+        registered, seconds, used, total);
   }
 
   /**
@@ -128,85 +142,46 @@ public final class RoomLoad {
     return n;
   }
 
+  private static String rejoins(RoomFleet fleet, RoomOptions o) throws Exception {
+    RunOptions run = o.run();
+    fleet.ramp.run(run.label(), run.rampTimeout(), System.out);
+    int clients = fleet.ramp.loggedIn();
+    if (clients == 0) return "RESULT label=" + run.label() + " scenario=rejoins ok=false reason=nobody_joined";
+    System.out.printf(Locale.ROOT, "[%s] %d clients rejoining their rooms, one rejoin in flight each: warmup %d s,"
+        + " measuring %d s%n", run.label(), clients, run.warmup(), run.seconds());
+    CpuWindow.Use used = measure(run, fleet::startRejoins);
+    RoomStats total = fleet.collect();
+    return RoomResults.rejoins(run.label(), o.rooms(), o.roomSize(), clients, fleet.ramp.failedCount(), run.seconds(),
+        used, total);
+  }
+
   private static String fanout(RoomFleet fleet, RoomOptions o) throws Exception {
     RunOptions run = o.run();
     fleet.ramp.run(run.label(), run.rampTimeout(), System.out);
     int readyRooms = fleet.readyRooms();
     if (readyRooms == 0) return "RESULT label=" + run.label() + " scenario=fanout ok=false reason=no_room_joined";
-    long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(run.warmup());
-    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(run.seconds());
-    for (RoomLoop l : fleet.loops) l.startFanout(measureStart, measureEnd);
     System.out.printf(Locale.ROOT, "[%s] %d rooms sending: warmup %d s, measuring %d s, window %d per room%n",
         run.label(), readyRooms, run.warmup(), run.seconds(), run.window());
+    CpuWindow.Use used = measure(run, fleet::startFanout);
+    RoomStats total = fleet.collect();
+    return RoomResults.fanout(run.label(), readyRooms, o.roomSize(), run.window(), run.seconds(),
+        fleet.ramp.failedCount(), used, total);
+  }
+
+  /** Starts a load that counts what happens in [startNs, endNs) on System.nanoTime's clock. */
+  private interface WindowedLoad {
+    void start(long startNs, long endNs);
+  }
+
+  /** Starts {@code load}, waits out the warm-up and the measured window; returns the CPU used in the window. */
+  private static CpuWindow.Use measure(RunOptions run, WindowedLoad load) throws InterruptedException {
+    long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(run.warmup());
+    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(run.seconds());
+    load.start(measureStart, measureEnd);
     sleepUntil(measureStart);
     CpuWindow cpu = run.cpuWindow();
     sleepUntil(measureEnd);
-    CpuWindow.Use used = cpu.end();
-    RoomStats total = fleet.collect();
-    return fanoutResult(run.label(), readyRooms, o.roomSize(), run.window(), run.seconds(), fleet.ramp.failedCount(),
-        used, total);
-  }
-
-  /** @param registered Collider's registered sockets after the ramp (AppRTC), or -1 */
-  static String joinsResult(String label, int warmupRamps, int clients, int joined, int failed, int registered,
-      double seconds, CpuWindow.Use cpu, RoomStats s) {
-    LatencyHistogram h = s.joinLatency;
-    double perSecond = joined / seconds;
-    System.out.printf(Locale.ROOT, "[%s] %,d of %,d joined (%d failed) in %.2f s = %,.0f joins/s after %d warm-up ramp(s);"
-            + " first request to joined ms: p50 %.2f p99 %.2f max %.2f%n",
-        label, joined, clients, failed, seconds, perSecond, warmupRamps, ms(h.valueAt(0.5)), ms(h.valueAt(0.99)),
-        ms(h.max()));
-    printMachine(label, cpu, seconds);
-    String reason = "";
-    if (joined == 0) {
-      reason = " reason=nobody_joined";
-    } else if (registered >= 0 && registered != joined) {
-      reason = " reason=registered_" + registered + "_of_" + joined;
-      System.out.printf(Locale.ROOT, "[%s] !! Collider reports %d registered sockets for %d joined clients%n", label,
-          registered, joined);
-    }
-    return String.format(Locale.ROOT,
-        "RESULT label=%s scenario=joins ok=%s%s warmup_ramps=%d clients=%d joined=%d failed=%d%s errors=%d seconds=%.3f"
-            + " joins_per_s=%.0f p50_ms=%.3f p99_ms=%.3f max_ms=%.3f%s",
-        label, reason.isEmpty(), reason, warmupRamps, clients, joined, failed,
-        registered >= 0 ? " registered=" + registered : "", s.traffic.errors, seconds, perSecond, ms(h.valueAt(0.5)),
-        ms(h.valueAt(0.99)), ms(h.max()), cpuFields(cpu, seconds));
-  }
-
-  static String fanoutResult(String label, int rooms, int roomSize, int window, int seconds, int joinFailures,
-      CpuWindow.Use cpu, RoomStats s) {
-    LoadStats t = s.traffic;
-    LatencyHistogram h = t.latency;
-    double perSecond = t.received / (double) seconds;
-    System.out.printf(Locale.ROOT, "[%s] delivered %,d messages in %d s = %,.0f msg/s (%,d sent in the window)%n", label,
-        t.received, seconds, perSecond, t.sent);
-    System.out.printf(Locale.ROOT, "[%s] latency ms: p50 %.3f p99 %.3f p99.9 %.3f max %.3f; errors %d, disconnects %d,"
-            + " malformed %d, misrouted %d%n",
-        label, ms(h.valueAt(0.5)), ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), t.errors, t.disconnects,
-        t.malformed, t.misrouted);
-    printMachine(label, cpu, seconds);
-    return String.format(Locale.ROOT,
-        "RESULT label=%s scenario=fanout ok=%s rooms=%d room_size=%d window=%d seconds=%d join_failures=%d sent=%d"
-            + " delivered=%d msg_per_s=%.0f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f errors=%d disconnects=%d"
-            + " malformed=%d misrouted=%d%s",
-        label, t.received > 0, rooms, roomSize, window, seconds, joinFailures, t.sent, t.received, perSecond,
-        ms(h.valueAt(0.5)), ms(h.valueAt(0.99)), ms(h.valueAt(0.999)), ms(h.max()), t.errors, t.disconnects,
-        t.malformed, t.misrouted, cpuFields(cpu, seconds));
-  }
-
-  private static void printMachine(String label, CpuWindow.Use cpu, double seconds) {
-    System.out.printf(Locale.ROOT, "[%s] server CPU %.2f s, client CPU %.2f s; other programs %.2f cores, interrupt"
-        + " handlers %.2f cores%n", label, cpu.serverSeconds(), cpu.clientSeconds(), cpu.othersSeconds() / seconds,
-        cpu.machine().interrupts() / seconds);
-  }
-
-  private static String cpuFields(CpuWindow.Use cpu, double seconds) {
-    return String.format(Locale.ROOT, " server_cpu_s=%.2f client_cpu_s=%.2f other_cores=%.2f irq_cores=%.2f",
-        cpu.serverSeconds(), cpu.clientSeconds(), cpu.othersSeconds() / seconds, cpu.machine().interrupts() / seconds);
-  }
-
-  private static double ms(long nanos) {
-    return nanos / 1e6;
+    return cpu.end();
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {

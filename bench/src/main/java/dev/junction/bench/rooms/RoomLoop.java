@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rooms pinned to one event loop and their counters. All members of a room live on the same
- * loop, so a room's state is only ever touched by one thread.
+ * The rooms pinned to one event loop, the load on them (fan-out senders, or every member rejoining
+ * in a closed loop) and their counters. All members of a room live on the same loop, so a room's
+ * state is only ever touched by one thread.
  */
 final class RoomLoop implements RoomClient.Listener {
 
@@ -22,7 +23,8 @@ final class RoomLoop implements RoomClient.Listener {
   private final RoomStats stats = new RoomStats();
   private final Ramp ramp;
 
-  private boolean running;
+  private boolean sending;
+  private boolean rejoining;
   private long windowStart = Long.MAX_VALUE;
   private long windowEnd = Long.MIN_VALUE;
 
@@ -38,21 +40,50 @@ final class RoomLoop implements RoomClient.Listener {
 
   /** Starts every ready room's sender; counts only deliveries in [start, end). Call on any thread. */
   void startFanout(long measureStart, long measureEnd) {
-    context.runOnContext(v -> {
-      windowStart = measureStart;
-      windowEnd = measureEnd;
-      running = true;
+    start(measureStart, measureEnd, () -> {
+      sending = true;
       for (Room r : rooms) {
         if (r.ready()) pump(r);
       }
     });
   }
 
-  /** Stops sending and hands back a copy of the counters. Call on any thread. */
+  /**
+   * Every member in its room starts rejoining it, one rejoin in flight each, until {@link #stop};
+   * counts only rejoins completed in [start, end). Call on any thread.
+   */
+  void startRejoins(long measureStart, long measureEnd) {
+    start(measureStart, measureEnd, () -> {
+      rejoining = true;
+      for (Room r : rooms) {
+        for (RoomClient c : r.members) if (c.ready()) c.rejoin(writer);
+      }
+    });
+  }
+
+  private void start(long measureStart, long measureEnd, Runnable load) {
+    context.runOnContext(v -> {
+      windowStart = measureStart;
+      windowEnd = measureEnd;
+      load.run();
+    });
+  }
+
+  /**
+   * Stops the load and hands back a copy of the counters; a rejoin that has waited a whole measured
+   * window by then counts as stalled. Call on any thread.
+   */
   Future<RoomStats> stop() {
     Promise<RoomStats> p = Promise.promise();
     context.runOnContext(v -> {
-      running = false;
+      sending = false;
+      if (rejoining) {
+        rejoining = false;
+        long now = System.nanoTime();
+        for (Room r : rooms) {
+          for (RoomClient c : r.members) if (c.rejoinWaitingNs(now) >= windowEnd - windowStart) stats.stalled++;
+        }
+      }
       p.complete(stats.copy());
     });
     return p.future();
@@ -76,7 +107,7 @@ final class RoomLoop implements RoomClient.Listener {
   }
 
   private void pump(Room r) {
-    if (!running) return;
+    if (!sending) return;
     int n = r.pump(writer);
     if (inWindow(System.nanoTime())) stats.traffic.sent += n;
   }
@@ -125,5 +156,19 @@ final class RoomLoop implements RoomClient.Listener {
   public void error(RoomClient c, String what) {
     stats.traffic.errors++;
     ramp.noteError(new IllegalStateException(c.identity + ": " + what));
+  }
+
+  @Override
+  public void rejoined(RoomClient c, long latencyNs) {
+    if (inWindow(System.nanoTime())) {
+      stats.rejoined++;
+      stats.rejoinLatency.record(latencyNs);
+    }
+    if (rejoining) c.rejoin(writer);
+  }
+
+  @Override
+  public void rejoinFailed(RoomClient c, String reason) {
+    error(c, "rejoin: " + reason);
   }
 }

@@ -2,6 +2,7 @@ package dev.junction.bench.rooms;
 
 import dev.junction.bench.Args;
 import dev.junction.bench.RunOptions;
+import java.util.List;
 import java.util.Set;
 
 /** What one {@link RoomLoad} run does; see its class comment for the options. */
@@ -14,12 +15,14 @@ record RoomOptions(
     int paddingBytes,
     int joinWarmup) {
 
+  /** The scenarios, in the order the script runs them. */
+  static final List<String> SCENARIOS = List.of("joins", "rejoins", "fanout");
   static final Set<String> KEYS = RunOptions.keysAnd("dialect", "scenario", "rooms", "room-size", "padding-bytes",
       "join-warmup");
 
   RoomOptions {
-    if (!scenario.equals("joins") && !scenario.equals("fanout")) {
-      throw new IllegalArgumentException("--scenario must be joins or fanout, not " + scenario);
+    if (!SCENARIOS.contains(scenario)) {
+      throw new IllegalArgumentException("--scenario must be joins, rejoins or fanout, not " + scenario);
     }
     if (rooms < 1) throw new IllegalArgumentException("--rooms must be >= 1");
     if (roomSize < 2) throw new IllegalArgumentException("--room-size must be >= 2 (a sender and a receiver)");
@@ -31,7 +34,7 @@ record RoomOptions(
       throw new IllegalArgumentException("--url for " + dialect + " must start with " + scheme + ", not " + run.url());
     }
     if (paddingBytes < 0 || paddingBytes > 60_000) throw new IllegalArgumentException("--padding-bytes must be 0..60000");
-    if (joinWarmup < 0 || joinWarmup > 10) throw new IllegalArgumentException("--join-warmup must be 0..10 ramps");
+    if (joinWarmup < 0 || joinWarmup > 50) throw new IllegalArgumentException("--join-warmup must be 0..50 ramps");
   }
 
   int clients() {

@@ -13,12 +13,14 @@ import java.util.Set;
 
 /**
  * Reads what bench/run-rooms.sh saved and prints, per comparison (native, apprtc) and scenario
- * (joins, fanout), one row per round and server, then the means over the rounds that completed
- * and Junction's ratios to the peer, with issue 5's goal (at least 2x the peer's throughput).
+ * (joins, rejoins, fanout) that was run, one row per round and server, then the means over the
+ * rounds that completed and Junction's ratios to the peer, with issue 5's goal (at least 2x the
+ * peer's throughput).
  * {@code java -cp ... dev.junction.bench.rooms.RoomsSummary --dir bench/target/run-rooms}
  *
- * <p>Files read: {@code params.txt} ({@code rounds}, {@code comparisons} (space-separated),
- * {@code room_size.<comparison>}, {@code first.<round>}: the server that ran first in that round)
+ * <p>Files read: {@code params.txt} ({@code rounds}, {@code comparisons} and {@code scenarios}
+ * (space-separated; without {@code scenarios}, every scenario), {@code room_size.<comparison>},
+ * {@code first.<round>}: the server that ran first in that round)
  * and per run {@code <comparison>-<scenario>-r<round>-<server>.txt}, the output of
  * {@link RoomLoad} whose last {@code RESULT} line counts; a missing file or line is "no result".
  */
@@ -27,16 +29,18 @@ public final class RoomsSummary {
   static final String JUNCTION = "junction";
   static final String NODE = "node";
   static final double GOAL = 2.0;
-  static final String[] SCENARIOS = {"joins", "fanout"};
-
   /** What a scenario's rows show: the rate, what it counts, and what went wrong. */
   record Measure(String rateKey, String rateName, String countKey, List<String> problemKeys) {
 
     static Measure of(String scenario) {
-      return scenario.equals("joins")
-          ? new Measure("joins_per_s", "joins/s", "joined", List.of("failed", "errors"))
-          : new Measure("msg_per_s", "msg/s", "delivered",
-              List.of("join_failures", "errors", "disconnects", "malformed", "misrouted"));
+      return switch (scenario) {
+        case "joins" -> new Measure("joins_per_s", "joins/s", "joined", List.of("failed", "errors"));
+        case "rejoins" -> new Measure("joins_per_s", "joins/s", "joined",
+            List.of("join_failures", "errors", "disconnects", "stalled"));
+        case "fanout" -> new Measure("msg_per_s", "msg/s", "delivered",
+            List.of("join_failures", "errors", "disconnects", "malformed", "misrouted"));
+        default -> throw new IllegalArgumentException("no such scenario: " + scenario + ", only " + RoomOptions.SCENARIOS);
+      };
     }
   }
 
@@ -65,12 +69,12 @@ public final class RoomsSummary {
   String render() throws IOException {
     int rounds = (int) params.number("rounds").orElse(0);
     String comparisons = params.string("comparisons") == null ? "" : params.string("comparisons");
+    List<String> scenarios = params.string("scenarios") == null ? RoomOptions.SCENARIOS : words(params.string("scenarios"));
     line("cores = the server's CPU in the window; per cpu-s = joins or messages per server CPU-second;");
     line("others = cores other programs took in the window (high: a starved run, distrust it); irq = interrupt handlers");
     List<String> headlines = new ArrayList<>();
-    for (String comparison : comparisons.trim().split(" +")) {
-      if (comparison.isEmpty()) continue;
-      for (String scenario : SCENARIOS) headlines.add(section(comparison, scenario, rounds));
+    for (String comparison : words(comparisons)) {
+      for (String scenario : scenarios) headlines.add(section(comparison, scenario, rounds));
     }
     line("");
     headlines.forEach(h -> line("%s", h));
@@ -105,6 +109,10 @@ public final class RoomsSummary {
         decimal(nP99), Stats.times(rate), Stats.times(Stats.ratio(jP99, nP99)), GOAL, goal(rate));
     line("  mean: %s", headline);
     return headline;
+  }
+
+  private static List<String> words(String spaceSeparated) {
+    return spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.trim().split(" +"));
   }
 
   private ResultLine read(String comparison, String scenario, int round, String server) throws IOException {

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * with the wire shapes of docs/API.md: {@code POST /apprtc/join/<room>} draws a client id and
  * points at {@code /apprtc/collider/ws}; {@code register} binds a socket, {@code send} goes to the
  * other registered client as {@code {"msg":...,"error":""}} (queued until it registers);
- * {@code POST /apprtc/leave/...} closes the leaver's socket; {@code /collider/status} counts
- * registered sockets.
+ * {@code POST /apprtc/leave/...} frees the seat and closes the leaver's socket ({@code
+ * UNKNOWN_CLIENT} for a client not in the room); {@code /collider/status} counts registered
+ * sockets.
  */
 class AppRtcRoomLoadTest {
 
@@ -41,6 +42,8 @@ class AppRtcRoomLoadTest {
   /** What the join answer names as Collider; a test may point it elsewhere. */
   private String wssUrl;
   private boolean refuseRegister;
+  /** A leave is answered SUCCESS but the seat stays taken, so the next join finds the room FULL. */
+  private boolean leavesKeepTheSeat;
 
   @BeforeEach
   void startServer() throws Exception {
@@ -75,8 +78,13 @@ class AppRtcRoomLoadTest {
       }
     } else if (p[2].equals("leave")) {
       leaves.incrementAndGet();
-      ServerWebSocket ws = rooms.get(p[3]).remove(p[4]);
-      if (ws != null) ws.close((short) 1000, "left");
+      Map<String, ServerWebSocket> room = rooms.getOrDefault(p[3], new HashMap<>());
+      if (!room.containsKey(p[4])) {
+        answer.put("result", "UNKNOWN_CLIENT");
+      } else if (!leavesKeepTheSeat) {
+        ServerWebSocket ws = room.remove(p[4]);
+        if (ws != null) ws.close((short) 1000, "left");
+      }
     }
     req.response().putHeader("Content-Type", "application/json").end(answer.encode());
   }
@@ -161,5 +169,25 @@ class AppRtcRoomLoadTest {
     assertThat(r.fields()).containsEntry("ok", "false").containsEntry("registered", "0");
     // each refusal is counted: as an error once the client counted itself in, else as a failed join
     assertThat(r.number("errors") + r.number("failed")).isEqualTo(8);
+  }
+
+  @Test
+  void rejoinsLeaveAndJoinOverHttpWithTheNewClientIdAndTheClosedColliderSocketIsNoDisconnect() throws Exception {
+    ResultLine r = ResultLine.parse(run("rejoins", 0));
+    assertThat(r.fields()).containsEntry("ok", "true").containsEntry("scenario", "rejoins").containsEntry("clients", "8")
+        .containsEntry("room_size", "2").containsEntry("join_failures", "0").containsEntry("errors", "0")
+        .containsEntry("disconnects", "0").containsEntry("stalled", "0");
+    assertThat(r.number("joined")).isGreaterThan(8);
+    // each leave named the client id of the client's latest join (else UNKNOWN_CLIENT, an error)
+    assertThat(joins.get()).isEqualTo(8 + leaves.get());
+  }
+
+  @Test
+  void aRejoinThatFindsTheRoomFullIsAnError() throws Exception {
+    leavesKeepTheSeat = true;
+    ResultLine r = ResultLine.parse(run("rejoins", 0));
+    assertThat(r.fields()).containsEntry("ok", "false").containsEntry("joined", "0").containsEntry("errors", "8")
+        .containsEntry("stalled", "0");
+    assertThat(leaves.get()).isEqualTo(8); // one try each
   }
 }

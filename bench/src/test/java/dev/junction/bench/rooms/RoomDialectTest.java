@@ -34,6 +34,24 @@ class RoomDialectTest {
   }
 
   @Test
+  void theTypedDialectsLeaveARoomByNameAndOnlyNativeAnswersTheLeave() {
+    for (RoomDialect d : new RoomDialect[] {RoomDialect.NATIVE, RoomDialect.NODE_ROOMS}) {
+      JsonObject leave = new JsonObject(d.leave("r3"));
+      assertThat(leave.fieldNames()).containsExactlyInAnyOrder("type", "room");
+      assertThat(leave.getString("type")).isEqualTo("leave");
+      assertThat(leave.getString("room")).isEqualTo("r3");
+    }
+    assertThat(RoomDialect.NATIVE.leaveAnswered).isTrue(); // with "left"
+    assertThat(RoomDialect.NODE_ROOMS.leaveAnswered).isFalse();
+  }
+
+  @Test
+  void hangingUpIsANativeByeAndJustAClosedSocketForTheNodePeer() {
+    assertThat(new JsonObject(RoomDialect.NATIVE.hangUp()).getString("type")).isEqualTo("bye");
+    assertThat(RoomDialect.NODE_ROOMS.hangUp()).isNull();
+  }
+
+  @Test
   void aRoomMessageCarriesItsSendTimeAndSenderAheadOfThePadding() {
     for (RoomDialect d : new RoomDialect[] {RoomDialect.NATIVE, RoomDialect.NODE_ROOMS}) {
       String text = d.roomMessage("r1", 12, 123456789L, "xxxx");
@@ -58,7 +76,8 @@ class RoomDialectTest {
     assertThat(RoomDialect.APPRTC.joinAnswered).isFalse(); // Collider only answers a register to refuse it
     assertThat(RoomDialect.APPRTC.subProtocols).isEmpty();
     assertThat(RoomDialect.APPRTC.acknowledges).isFalse();
-    assertThat(RoomDialect.APPRTC.leave()).isNull(); // leaving is POST /leave
+    assertThat(RoomDialect.APPRTC.hangUp()).isNull(); // leaving is POST /leave
+    assertThat(RoomDialect.APPRTC.leave("r3")).isNull();
   }
 
   @Test
@@ -99,6 +118,8 @@ class RoomDialectTest {
   void theTypedDialectsClassifyByType() {
     Inbound joined = new Inbound(Buffer.buffer("{\"seq\":2,\"type\":\"joined\",\"room\":\"r\"}"));
     assertThat(RoomDialect.NATIVE.classify(joined)).isEqualTo(RoomDialect.Frame.JOINED);
+    Inbound left = new Inbound(Buffer.buffer("{\"seq\":3,\"type\":\"left\",\"room\":\"r\"}"));
+    assertThat(RoomDialect.NATIVE.classify(left)).isEqualTo(RoomDialect.Frame.LEFT);
     Inbound presence = new Inbound(Buffer.buffer("{\"type\":\"peer-joined\",\"room\":\"r\"}"));
     assertThat(RoomDialect.NODE_ROOMS.classify(presence)).isEqualTo(RoomDialect.Frame.OTHER);
   }

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Drives the room load against a small in-process room relay on one event loop, which speaks
  * either dialect: numbered frames and acks for native, the text forwarded unchanged for node-rooms.
+ * Like Junction, it refuses a native join of a room the client is in ({@code already-joined}) and
+ * answers a leave with {@code left}; like rooms.js, it ignores such a node-rooms join and answers
+ * no leave. The others in the room hear {@code peer-joined} and {@code peer-left}.
  */
 class RoomLoadTest {
 
@@ -34,6 +37,11 @@ class RoomLoadTest {
   private final AtomicLong highestAck = new AtomicLong();
   private final AtomicLong joins = new AtomicLong();
   private final AtomicLong byes = new AtomicLong();
+  private final AtomicLong leaves = new AtomicLong();
+  /** A leave is answered but the client stays in the room: its next join is refused. */
+  private volatile boolean leavesKeepTheSeat;
+  /** A leave is not understood (rooms.js before it had one): dropped without an answer. */
+  private volatile boolean leavesIgnored;
 
   @BeforeEach
   void startRelay() throws Exception {
@@ -60,9 +68,27 @@ class RoomLoadTest {
         case "join" -> {
           joins.incrementAndGet();
           List<ServerWebSocket> members = rooms.computeIfAbsent(room, r -> new ArrayList<>());
+          if (members.contains(ws)) {
+            if (numbered) send(ws, true, new JsonObject().put("type", "error").put("code", "already-joined"));
+            return;
+          }
           for (ServerWebSocket other : members) send(other, numbered, new JsonObject().put("type", "peer-joined").put("room", room));
           members.add(ws);
           send(ws, numbered, new JsonObject().put("type", "joined").put("room", room));
+        }
+        case "leave" -> {
+          if (leavesIgnored) return;
+          leaves.incrementAndGet();
+          List<ServerWebSocket> members = rooms.getOrDefault(room, new ArrayList<>());
+          if (!members.contains(ws)) {
+            if (numbered) send(ws, true, new JsonObject().put("type", "error").put("code", "not-in-room"));
+            return;
+          }
+          if (!leavesKeepTheSeat) members.remove(ws);
+          for (ServerWebSocket other : members) {
+            if (other != ws) send(other, numbered, new JsonObject().put("type", "peer-left").put("room", room));
+          }
+          if (numbered) send(ws, true, new JsonObject().put("type", "left").put("room", room));
         }
         case "message" -> {
           for (ServerWebSocket other : rooms.get(room)) {
@@ -95,7 +121,11 @@ class RoomLoadTest {
   }
 
   private RoomOptions options(RoomDialect dialect, String scenario, int joinWarmup) {
-    RunOptions run = new RunOptions("ws://127.0.0.1:" + port + "/", 1, 0, 4, 8, 30, 2, -1, 100, "test");
+    return options(dialect, scenario, joinWarmup, 0);
+  }
+
+  private RoomOptions options(RoomDialect dialect, String scenario, int joinWarmup, int warmupSeconds) {
+    RunOptions run = new RunOptions("ws://127.0.0.1:" + port + "/", 1, warmupSeconds, 4, 8, 30, 2, -1, 100, "test");
     return new RoomOptions(run, dialect, scenario, 4, 3, 50, joinWarmup);
   }
 
@@ -146,6 +176,56 @@ class RoomLoadTest {
       assertThat(Long.parseLong(r.get("delivered"))).isGreaterThan(64); // past the ack interval of 32
       assertThat(acksReceived.get()).isPositive();
       assertThat(highestAck.get()).isGreaterThanOrEqualTo(32);
+    }
+  }
+
+  @Test
+  void nativeClientsLeaveAndJoinAgainOnTheirOpenSessionsAndKeepAcknowledging() throws Exception {
+    try (EventLoops el = new EventLoops(2)) {
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NATIVE, "rejoins", 0)));
+      assertThat(r).containsEntry("ok", "true").containsEntry("scenario", "rejoins").containsEntry("clients", "12")
+          .containsEntry("join_failures", "0").containsEntry("errors", "0").containsEntry("disconnects", "0")
+          .containsEntry("stalled", "0");
+      long rejoined = Long.parseLong(r.get("joined"));
+      assertThat(rejoined).isGreaterThan(12); // each client went round more than once
+      assertThat(Double.parseDouble(r.get("joins_per_s"))).isEqualTo(rejoined / 1.0);
+      assertThat(Double.parseDouble(r.get("p50_ms"))).isPositive();
+      // every leave was followed by its join (the relay refuses a join of a room the client is in)
+      assertThat(joins.get()).isEqualTo(12 + leaves.get());
+      assertThat(leaves.get()).isGreaterThanOrEqualTo(rejoined);
+      assertThat(highestAck.get()).isGreaterThanOrEqualTo(32); // left, joined and presence are numbered frames too
+    }
+  }
+
+  @Test
+  void nodeRoomsClientsRejoinWithALeaveThatHasNoAnswer() throws Exception {
+    try (EventLoops el = new EventLoops(2)) {
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "rejoins", 0)));
+      assertThat(r).containsEntry("ok", "true").containsEntry("clients", "12").containsEntry("errors", "0")
+          .containsEntry("disconnects", "0").containsEntry("stalled", "0");
+      assertThat(Long.parseLong(r.get("joined"))).isGreaterThan(12);
+      assertThat(joins.get()).isEqualTo(12 + leaves.get());
+    }
+  }
+
+  @Test
+  void aRefusedRejoinIsAnErrorAndTakesTheClientOutOfTheLoad() throws Exception {
+    leavesKeepTheSeat = true; // so each client's join meets "already-joined"
+    try (EventLoops el = new EventLoops(2)) {
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NATIVE, "rejoins", 0)));
+      assertThat(r).containsEntry("ok", "false").containsEntry("reason", "nobody_rejoined").containsEntry("joined", "0")
+          .containsEntry("errors", "12").containsEntry("stalled", "0");
+      assertThat(leaves.get()).isEqualTo(12); // one try each, no retry
+    }
+  }
+
+  @Test
+  void aServerThatDropsTheLeaveLeavesEveryRejoinUnansweredAndStalled() throws Exception {
+    leavesIgnored = true; // rooms.js before it had a leave: the join of a room the client is in gets no answer
+    try (EventLoops el = new EventLoops(2)) {
+      // a warm-up second, so every rejoin has waited longer than the measured window when the load stops
+      Map<String, String> r = fields(RoomLoad.run(el, options(RoomDialect.NODE_ROOMS, "rejoins", 0, 1)));
+      assertThat(r).containsEntry("ok", "false").containsEntry("joined", "0").containsEntry("stalled", "12");
     }
   }
 }

@@ -17,6 +17,18 @@ class RoomsSummaryTest {
         + " join_failures=0 server_cpu_s=10.00 client_cpu_s=9.00 other_cores=0.40 irq_cores=0.10");
   }
 
+  private static ResultLine rejoins(double rate, boolean ok) {
+    return ResultLine.parse("RESULT label=x scenario=rejoins ok=" + ok + " rooms=100 room_size=6 clients=600 seconds=20"
+        + " join_failures=0 joined=" + (long) (rate * 20) + " joins_per_s=" + rate + " p50_ms=0.500 p99_ms=2.000"
+        + " max_ms=9.000 errors=1 disconnects=0 stalled=2 server_cpu_s=16.00 client_cpu_s=12.00 other_cores=0.00"
+        + " irq_cores=0.05");
+  }
+
+  private static void save(Path dir, String name, ResultLine result) throws Exception {
+    Files.writeString(dir.resolve(name + ".txt"), "[x] progress\n" + "RESULT " + String.join(" ",
+        result.fields().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + "\n");
+  }
+
   @Test
   void aResultLineIsKeyValuePairsAndTheLastOneInTheOutputCounts() {
     ResultLine r = ResultLine.lastIn("[x] ramp ...\nRESULT label=a ok=false\nRESULT label=b ok=true joins_per_s=12\n");
@@ -61,16 +73,23 @@ class RoomsSummaryTest {
   }
 
   @Test
+  void aRejoinsRowCountsJoinsPerCpuSecondAndStalledRejoinsAsProblems() {
+    RoomsSummary.Measure m = RoomsSummary.Measure.of("rejoins");
+    assertThat(m.rateName()).isEqualTo("joins/s");
+    String row = RoomsSummary.row(new RoomsSummary.Run(1, "junction", rejoins(10_000, true)), m);
+    // 200k joins over 16 server CPU-seconds in 20 s: 0.80 cores, 12.5k per CPU-second; one error, two stalled
+    assertThat(row).matches("1\\s+junction\\s+10\\.0k\\s+0\\.50\\s+2\\.00\\s+0\\.80\\s+12\\.5k\\s+0\\.00\\s+0\\.05 3");
+    assertThatThrownBy(() -> RoomsSummary.Measure.of("leaves")).hasMessageContaining("[joins, rejoins, fanout]");
+  }
+
+  @Test
   void theSummaryListsEveryRoundInTheOrderRunAndTheRatiosOfTheMeans(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("params.txt"), "rounds=2\ncomparisons=apprtc\nroom_size.apprtc=2\nfirst.1=node\nfirst.2=junction\n");
+    Files.writeString(dir.resolve("params.txt"),
+        "rounds=2\ncomparisons=apprtc\nscenarios=fanout\nroom_size.apprtc=2\nfirst.1=node\nfirst.2=junction\n");
     String[] servers = {"junction", "node"};
     double[][] rates = {{30_000, 50_000}, {20_000, 20_000}};
     for (int s = 0; s < 2; s++) {
-      for (int r = 1; r <= 2; r++) {
-        Files.writeString(dir.resolve("apprtc-fanout-r" + r + "-" + servers[s] + ".txt"),
-            "[x] progress\n" + "RESULT " + String.join(" ", fanout(rates[s][r - 1], 2 + s, true).fields().entrySet()
-                .stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + "\n");
-      }
+      for (int r = 1; r <= 2; r++) save(dir, "apprtc-fanout-r" + r + "-" + servers[s], fanout(rates[s][r - 1], 2 + s, true));
     }
     String text = new RoomsSummary(dir).render();
     assertThat(text).contains("apprtc fanout, rooms of 2: junction vs node-rooms, 2 round(s)");
@@ -79,8 +98,20 @@ class RoomsSummaryTest {
     assertThat(text.indexOf("2     junction")).isLessThan(text.indexOf("2     node"));
     assertThat(text).contains("apprtc fanout: junction 40.0k msg/s p99 2.00 ms | node-rooms 20.0k msg/s p99 3.00 ms"
         + " | throughput 2.00x, p99 0.67x of the peer; goal >= 2x: MET");
-    // the joins of the comparison were not run: no result, no ratio
-    assertThat(text).contains("1     node      no result (no RESULT line)")
-        .contains("apprtc joins: junction n/a joins/s").contains("goal >= 2x: n/a");
+    // the joins and rejoins were not run: no section for them
+    assertThat(text).doesNotContain("apprtc joins").doesNotContain("apprtc rejoins").doesNotContain("n/a");
+  }
+
+  @Test
+  void aScenarioThatRanButHasNoResultShowsWhyAndNoRatio(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("params.txt"),
+        "rounds=1\ncomparisons=native\nscenarios=rejoins\nroom_size.native=6\nfirst.1=node\n");
+    save(dir, "native-rejoins-r1-node", rejoins(8_000, true));
+    Files.writeString(dir.resolve("native-rejoins-r1-junction.txt"), "RESULT label=x ok=false reason=server_died\n");
+    String text = new RoomsSummary(dir).render();
+    assertThat(text).contains("native rejoins, rooms of 6: junction vs node-rooms, 1 round(s)")
+        .contains("1     junction  no result (server_died)")
+        .contains("native rejoins: junction n/a joins/s p99 n/a ms | node-rooms 8.0k joins/s p99 2.00 ms")
+        .contains("goal >= 2x: n/a");
   }
 }
