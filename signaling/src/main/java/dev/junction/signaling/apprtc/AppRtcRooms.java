@@ -67,7 +67,10 @@ public final class AppRtcRooms {
   /** apprtc.py's ids: 8 random decimal digits. Not a secret (AppRTC has no authentication), but not guessable in order. */
   public static Supplier<String> randomClientIds() {
     SecureRandom random = new SecureRandom();
-    return () -> String.format("%08d", random.nextInt(100_000_000));
+    return () -> {
+      String digits = Integer.toString(random.nextInt(100_000_000));
+      return "00000000".substring(digits.length()) + digits; // String.format parses its pattern on every call
+    };
   }
 
   /** {@code POST /join/{room}}: a new client enters the room, made if needed. */

@@ -43,6 +43,15 @@ class AppRtcRoomsTest {
   }
 
   @Test
+  void clientIdsAreAlwaysEightDigitsZeroPaddedAsApprtcPyDrawsThem() {
+    var ids = AppRtcRooms.randomClientIds();
+    // One draw in ten is below 10,000,000 and needs a leading zero: 2,000 draws all but surely meet some.
+    List<String> drawn = java.util.stream.Stream.generate(ids).limit(2_000).toList();
+    assertThat(drawn).allMatch(id -> id.matches("[0-9]{8}"));
+    assertThat(drawn).anyMatch(id -> id.startsWith("0"));
+  }
+
+  @Test
   void theFirstClientIsTheInitiatorAndAThirdFindsTheRoomFull() {
     JoinResult first = rooms.join("r");
     JoinResult second = rooms.join("r");
