@@ -3,6 +3,7 @@ package dev.junction.server.apprtc;
 import dev.junction.server.config.AppRtcConfig;
 import dev.junction.server.http.IceServersEndpoint;
 import dev.junction.server.http.Problem;
+import dev.junction.server.http.RequestLog;
 import dev.junction.signaling.ErrorKind;
 import dev.junction.signaling.Names;
 import dev.junction.signaling.apprtc.AppRtcDialect;
@@ -64,14 +65,22 @@ public final class AppRtcRoutes {
     CorsHandler cors = CorsHandler.create().allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(maxMessageBytes);
     String collider = basePath + "/collider";
-    post(router, cors, body, basePath + "/join/:room", this::join);
-    post(router, cors, body, basePath + "/message/:room/:client", this::message);
-    post(router, cors, body, basePath + "/leave/:room/:client", this::leave);
+    post(router, cors, body, basePath + "/join/:room", signaling(this::join));
+    post(router, cors, body, basePath + "/message/:room/:client", signaling(this::message));
+    post(router, cors, body, basePath + "/leave/:room/:client", signaling(this::leave));
     post(router, cors, body, basePath + "/v1alpha/iceconfig", iceServers);
-    post(router, cors, body, collider + "/:room/:client", this::colliderPost);
-    router.delete(collider + "/:room/:client").handler(cors).handler(this::colliderDelete);
+    post(router, cors, body, collider + "/:room/:client", signaling(this::colliderPost));
+    router.delete(collider + "/:room/:client").handler(cors).handler(signaling(this::colliderDelete));
     router.get(basePath + "/params").handler(cors).handler(context -> json(context, params.roomIndependent(context)));
     router.get(collider + "/status").handler(cors).handler(this::status);
+  }
+
+  /** {@code handler} for requests that are signaling traffic, logged at DEBUG ({@link RequestLog#markSignaling}). */
+  private static Handler<RoutingContext> signaling(Handler<RoutingContext> handler) {
+    return context -> {
+      RequestLog.markSignaling(context);
+      handler.handle(context);
+    };
   }
 
   /** A POST route with a bounded body; the preflight a browser sends first (for DELETE too) is answered. */

@@ -6,16 +6,20 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Logs each HTTP request once it is answered (method, redacted URI, status, duration, client) and
  * counts it by status class. Health checks and metric scrapes are counted but not logged: they
- * arrive every few seconds and would drown everything else. Never logs headers, so an
- * {@code Authorization} header never reaches a log.
+ * arrive every few seconds and would drown everything else. Signaling that travels over HTTP
+ * (AppRTC's room API and Collider's POST, marked with {@link #markSignaling}) is logged at DEBUG, as
+ * the same messages over a WebSocket are not logged at INFO either: they come many per call.
+ * Never logs headers, so an {@code Authorization} header never reaches a log.
  */
 public final class RequestLog implements Handler<RoutingContext> {
 
   private static final Logger log = LoggerFactory.getLogger("dev.junction.http");
+  private static final String SIGNALING = RequestLog.class.getName() + ".signaling";
 
   /** One counter per status class, 1xx to 5xx, registered once. */
   private final Counter[] byStatusClass = new Counter[6];
@@ -39,9 +43,18 @@ public final class RequestLog implements Handler<RoutingContext> {
       if (path.equals("/healthz") || path.equals("/metrics")) {
         return;
       }
-      log.info("{} {} {} {}ms {}", context.request().method(), Redaction.redactUri(context.request().uri()),
-          status, (System.nanoTime() - start) / 1_000_000, context.request().remoteAddress().hostAddress());
+      Level level = context.get(SIGNALING) != null ? Level.DEBUG : Level.INFO;
+      if (log.isEnabledForLevel(level)) {
+        log.atLevel(level).log("{} {} {} {}ms {}", context.request().method(),
+            Redaction.redactUri(context.request().uri()), status, (System.nanoTime() - start) / 1_000_000,
+            context.request().remoteAddress().hostAddress());
+      }
     });
     context.next();
+  }
+
+  /** Marks the request as signaling traffic: counted as every request, but logged at DEBUG. */
+  public static void markSignaling(RoutingContext context) {
+    context.put(SIGNALING, Boolean.TRUE);
   }
 }
