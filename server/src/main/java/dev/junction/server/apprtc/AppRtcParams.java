@@ -21,6 +21,9 @@ final class AppRtcParams {
   /** AppRTC's peer connection settings; iceServers is filled in per caller. */
   private static final String BUNDLE_POLICY = "max-bundle";
   private static final String RTCP_MUX_POLICY = "require";
+  /** Fixed for every client, so written once: apprtc.py's values, as JSON text. */
+  private static final String PC_CONSTRAINTS = new JsonObject().put("optional", new JsonArray()).encode();
+  private static final String MEDIA_CONSTRAINTS = new JsonObject().put("audio", true).put("video", true).encode();
 
   private final String basePath;
   private final boolean iceServersInPcConfig;
@@ -51,9 +54,9 @@ final class AppRtcParams {
         .put("warning_messages", new JsonArray())
         .put("is_loopback", "false")
         .put("pc_config", pcConfig.encode())
-        .put("pc_constraints", new JsonObject().put("optional", new JsonArray()).encode())
+        .put("pc_constraints", PC_CONSTRAINTS)
         .put("offer_options", "{}")
-        .put("media_constraints", new JsonObject().put("audio", true).put("video", true).encode())
+        .put("media_constraints", MEDIA_CONSTRAINTS)
         .put("ice_server_url", origin + basePath + "/v1alpha/iceconfig")
         // The web client keeps only TURN URLs with this transport (?tt=udp or tcp), as apprtc.py passes it on.
         .put("ice_server_transports", queryOrEmpty(request, "tt"))
