@@ -27,7 +27,8 @@
 //                                takes over from an earlier socket (closed with 1000)
 //     {"cmd":"send","msg":"<text>"}  {"msg":"<text>","error":""} to the other client, or queued
 //                                while it is not registered
-//     a refusal is {"msg":"","error":"<text>"} and the socket stays open, as Junction's
+//     a refusal is {"msg":"","error":"<text>"} with Junction's texts, and the socket stays open
+//     (a binary frame is refused so too, where Junction closes with 1003)
 //
 // TURN credentials follow coturn's REST scheme (use-auth-secret), as Junction mints them: username
 // "<expiry unix seconds>:<caller's address>", credential base64(HMAC-SHA1(secret, username)). The
@@ -39,7 +40,8 @@
 // timer ever fires; the peer keeps no deadlines and runs no sweep), GET /params, Collider's HTTP
 // POST and DELETE, the room limit, CORS and per-request logs.
 //
-// Usage: node apprtc.js [port]   (or PORT=...; listens on 127.0.0.1); GET /healthz answers 200.
+// Usage: node apprtc.js [port]   (or PORT=...; listens on 127.0.0.1; port 0 takes a free one, which
+// the "listening on" line names); GET /healthz answers 200.
 
 const crypto = require('crypto');
 const http = require('http');
