@@ -146,7 +146,7 @@ class AppRtcNodePeerTest {
       socketA.send(register("r1", a));
       socketA.send(send("offer \"1\""));
       socketA.send(send("offer 2"));
-      await().atMost(Duration.ofSeconds(5)).until(() -> openSockets() == 1);
+      awaitOpenSockets(1);
       socketB.send(register("r1", b));
       assertThat(socketB.next()).isEqualTo(message("offer \"1\""));
       assertThat(socketB.next()).isEqualTo(message("offer 2"));
@@ -156,7 +156,7 @@ class AppRtcNodePeerTest {
       assertThat(status().getInteger("totalws")).isEqualTo(2);
     }
     // a closed socket is no longer registered
-    await().atMost(Duration.ofSeconds(5)).until(() -> openSockets() == 0);
+    awaitOpenSockets(0);
   }
 
   @Test
@@ -166,7 +166,7 @@ class AppRtcNodePeerTest {
     try (Collider socketA = Collider.open(http, peer.port()); Collider socketB = Collider.open(http, peer.port())) {
       socketA.send(register("r1", a));
       socketB.send(register("r1", b));
-      await().atMost(Duration.ofSeconds(5)).until(() -> openSockets() == 2);
+      awaitOpenSockets(2);
 
       assertThat(post("/leave/r1/" + a, "").getString("result")).isEqualTo("SUCCESS");
       assertThat(socketA.closeCode()).isEqualTo(1000);
@@ -211,7 +211,7 @@ class AppRtcNodePeerTest {
         Collider other = Collider.open(http, peer.port())) {
       first.send(register("r1", a));
       other.send(register("r1", b));
-      await().atMost(Duration.ofSeconds(5)).until(() -> openSockets() == 2);
+      awaitOpenSockets(2);
       second.send(register("r1", a));
       assertThat(first.closeCode()).isEqualTo(1000);
       other.send(send("to the new socket"));
@@ -241,7 +241,7 @@ class AppRtcNodePeerTest {
     assertThat(r.fields()).containsEntry("ok", "true").containsEntry("clients", "8").containsEntry("joined", "8")
         .containsEntry("registered", "8").containsEntry("failed", "0").containsEntry("errors", "0");
     // the warm-up clients left and the measured ones closed: nobody is registered any more
-    await().atMost(Duration.ofSeconds(5)).until(() -> openSockets() == 0);
+    awaitOpenSockets(0);
   }
 
   @Test
@@ -292,6 +292,11 @@ class AppRtcNodePeerTest {
 
   private int openSockets() throws Exception {
     return AppRtcAnswers.openSockets(status().encode());
+  }
+
+  /** Waits until Collider counts {@code n} registered sockets: a register has no answer to wait for. */
+  private void awaitOpenSockets(int n) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> openSockets() == n);
   }
 
   private static String clientId(JsonObject joinAnswer) {
