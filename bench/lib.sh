@@ -30,20 +30,22 @@ wait_healthy() { # url pid seconds
 SERVER_PID=
 SERVER_PORT=
 # Starts NAME on a free loopback port and waits for /healthz: "junction" is the server jar
-# (SERVER_JAR, with the per-connection limits lifted: the peers have none), anything else the Node
-# peer script given. Sets SERVER_PID and SERVER_PORT; logs go to $OUT/NAME-PORT.log.
-start_server() { # name [node-script]
+# (SERVER_JAR, with the per-connection limits lifted: the peers have none; further arguments are
+# added to its command line, e.g. --set turn.enabled=true, and win over these defaults), anything
+# else the Node peer script given. Sets SERVER_PID and SERVER_PORT; logs go to $OUT/NAME-PORT.log.
+start_server() { # name [node-script | junction's extra options...]
   local name=$1
+  shift
   SERVER_PORT=$(free_port)
   case "$name" in
     junction)
       java -Xmx1g -jar "$SERVER_JAR" run --set "http.port=$SERVER_PORT" --set mdn.ownListener=false \
         --set signaling.messagesPerSecond=1000000 --set signaling.messageBurst=1000000 \
         --set signaling.bytesPerSecond=1000000000 --set signaling.byteBurst=1000000000 \
-        --set signaling.maxConnectionsPerIp=100000 --set turn.enabled=false --set gateway.enabled=false >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
+        --set signaling.maxConnectionsPerIp=100000 --set turn.enabled=false --set gateway.enabled=false "$@" >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
       ;;
     *)
-      node "$2" "$SERVER_PORT" >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
+      node "$1" "$SERVER_PORT" >"$OUT/$name-$SERVER_PORT.log" 2>&1 &
       ;;
   esac
   SERVER_PID=$!

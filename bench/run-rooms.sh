@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Room benchmark: Junction against the Node.js `ws` rooms peer (bench/peers/ws-relay/rooms.js),
-# same machine, same run, same load, in two comparisons:
-#   native: Junction's native protocol v1 (/ws/v1), rooms of ROOM_SIZE, vs the peer with rooms of ROOM_SIZE
+# Room benchmark: Junction against Node.js peers on the `ws` package (bench/peers/ws-relay), same
+# machine, same run, same load, in two comparisons:
+#   native: Junction's native protocol v1 (/ws/v1), rooms of ROOM_SIZE, vs rooms.js (the ws relay
+#           with rooms, one join frame) with rooms of ROOM_SIZE
 #   apprtc: Junction's AppRTC dialect (POST /apprtc/join/<room>, then Collider's WebSocket: register,
-#           send), rooms of 2 as AppRTC has them, vs the peer with rooms of 2
+#           send; POST /apprtc/leave), rooms of 2 as AppRTC has them, vs apprtc.js, which speaks the
+#           same AppRTC wire protocol. Both mint TURN REST credentials for every join with one
+#           secret (Junction runs its TURN server on a free loopback port for it, the peer only names one)
 # Prints every run, the means over the rounds and Junction's ratios to the peer.
 #
 #   bench/run-rooms.sh                     # full run, several minutes per round
@@ -86,18 +89,34 @@ fi
 [[ -f "$SERVER_JAR" ]] || die "$SERVER_JAR missing (build failed?)"
 [[ -d "$PEER_DIR/node_modules/ws" ]] || die "$PEER_DIR/node_modules missing: run npm ci there"
 CLK_TCK=$(getconf CLK_TCK)
+# The TURN REST secret both servers mint the AppRTC join answers' credentials with.
+TURN_SECRET=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
+export TURN_SECRET
 
 room_size() { [[ "$1" == apprtc ]] && echo 2 || echo "$ROOM_SIZE"; }
+peer_name() { [[ "$1" == apprtc ]] && echo node-apprtc || echo node-rooms; }
+peer_script() { [[ "$1" == apprtc ]] && echo apprtc.js || echo rooms.js; }
+
+start_for() { # comparison server(junction|node)
+  case "$2-$1" in
+    node-*) start_server "$(peer_name "$1")" "$PEER_DIR/$(peer_script "$1")" ;;
+    junction-native) start_server junction ;;
+    # every AppRTC join answer then carries TURN credentials minted for it, as the peer's do; the
+    # ICE servers' per-address rate limit is lifted with the others (the peer has none)
+    junction-apprtc) start_server junction --set turn.enabled=true --set turn.port=0 --set turn.listenHost=127.0.0.1 \
+      --set "turn.secrets=[\"$TURN_SECRET\"]" --set ice.requestsPerSecondPerIp=1000000000 ;;
+  esac
+}
 
 run_load() { # comparison scenario round server(junction|node)
   local cmp=$1 scenario=$2 round=$3 server=$4 file url dialect rooms size
   file="$OUT/$cmp-$scenario-r$round-$server.txt"
   size=$(room_size "$cmp")
-  if [[ "$server" == node ]]; then start_server node-rooms "$PEER_DIR/rooms.js"; else start_server junction; fi
+  start_for "$cmp" "$server"
   case "$server-$cmp" in
-    node-*) url="ws://127.0.0.1:$SERVER_PORT/"; dialect=node-rooms ;;
+    node-native) url="ws://127.0.0.1:$SERVER_PORT/"; dialect=node-rooms ;;
     junction-native) url="ws://127.0.0.1:$SERVER_PORT/ws/v1"; dialect=native ;;
-    junction-apprtc) url="http://127.0.0.1:$SERVER_PORT/apprtc"; dialect=apprtc ;;
+    *-apprtc) url="http://127.0.0.1:$SERVER_PORT/apprtc"; dialect=apprtc ;;
   esac
   case "$cmp-$scenario" in
     native-joins) rooms=$JOIN_ROOMS ;;
@@ -125,7 +144,7 @@ run_load() { # comparison scenario round server(junction|node)
   echo "rounds=$ROUNDS"
   echo "comparisons=$COMPARISONS"
   echo "scenarios=$SCENARIOS"
-  for c in $COMPARISONS; do echo "room_size.$c=$(room_size "$c")"; done
+  for c in $COMPARISONS; do echo "room_size.$c=$(room_size "$c")"; echo "peer.$c=$(peer_name "$c")"; done
 } >"$OUT/params.txt"
 # Rounds alternate the order (peer first, then Junction first, ...), recorded for the summary.
 for ((r = 1; r <= ROUNDS; r++)); do
@@ -142,10 +161,11 @@ done
 # ---- summary ---------------------------------------------------------------------------------------
 {
   echo
-  echo "Rooms: Junction vs the Node ws rooms peer; machine: $(nproc) cores, $(date -u +%Y-%m-%d), load generator on the same cores"
-  echo "native: protocol v1, rooms of $ROOM_SIZE, joins $JOIN_ROOMS rooms, rejoins $REJOIN_ROOMS rooms, fanout $FANOUT_ROOMS rooms;"
-  echo "apprtc: HTTP join + Collider register/send, rooms of 2, joins $APPRTC_JOIN_ROOMS rooms, rejoins $APPRTC_REJOIN_ROOMS rooms" \
-    "(HTTP leave + join), fanout $APPRTC_FANOUT_ROOMS rooms"
+  echo "Rooms: Junction vs the Node ws peers; machine: $(nproc) cores, $(date -u +%Y-%m-%d), load generator on the same cores"
+  echo "native: protocol v1 vs rooms.js, rooms of $ROOM_SIZE, joins $JOIN_ROOMS rooms, rejoins $REJOIN_ROOMS rooms," \
+    "fanout $FANOUT_ROOMS rooms;"
+  echo "apprtc: HTTP join + Collider register/send on both (apprtc.js), TURN credentials minted per join, rooms of 2," \
+    "joins $APPRTC_JOIN_ROOMS rooms, rejoins $APPRTC_REJOIN_ROOMS rooms (HTTP leave + join), fanout $APPRTC_FANOUT_ROOMS rooms"
   echo "joins: $RAMP_CONCURRENCY at once after $JOIN_WARMUP warm-up ramp(s); rejoins: one in flight per client;" \
     "fanout: one sender per room, $WINDOW messages in flight, ${PADDING_BYTES} B padding"
   echo "rejoins and fanout: ${SECONDS_MEASURE}s measured after ${WARMUP}s warmup; $ROUNDS round(s), order alternating"

@@ -30,10 +30,10 @@ import java.util.concurrent.TimeUnit;
  *       to delivery, counted in {@code seconds} after {@code warmup}.
  * </ul>
  *
- * <p>Dialect {@code apprtc} is a Google AppRTC client of Junction's room server and Collider
- * ({@code --url http://127.0.0.1:PORT/apprtc}, rooms of 2): a join is {@code POST /join/<room>},
- * then Collider's WebSocket (the answer's {@code wss_url}) and {@code register}; messages go
- * through Collider {@code send}. Register has no answer, so after the joins ramp the run reads
+ * <p>Dialect {@code apprtc} is a Google AppRTC client of a room server and Collider, Junction's
+ * or the peer {@code bench/peers/ws-relay/apprtc.js} ({@code --url http://127.0.0.1:PORT/apprtc},
+ * rooms of 2): a join is {@code POST /join/<room>}, then Collider's WebSocket (the answer's
+ * {@code wss_url}) and {@code register}; messages go through Collider {@code send}. Register has no answer, so after the joins ramp the run reads
  * Collider's {@code /status} and fails unless every joined client is registered. Its rejoins are
  * the room server's HTTP alone, on keep-alive connections: the leave (which closes the client's
  * Collider socket) and then the join, whose new client id replaces the old. Collider is not

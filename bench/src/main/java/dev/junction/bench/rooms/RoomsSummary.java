@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,6 +21,7 @@ import java.util.Set;
  *
  * <p>Files read: {@code params.txt} ({@code rounds}, {@code comparisons} and {@code scenarios}
  * (space-separated; without {@code scenarios}, every scenario), {@code room_size.<comparison>},
+ * {@code peer.<comparison>}: the peer's name, {@link #DEFAULT_PEER} when absent,
  * {@code first.<round>}: the server that ran first in that round)
  * and per run {@code <comparison>-<scenario>-r<round>-<server>.txt}, the output of
  * {@link RoomLoad} whose last {@code RESULT} line counts; a missing file or line is "no result".
@@ -28,6 +30,8 @@ public final class RoomsSummary {
 
   static final String JUNCTION = "junction";
   static final String NODE = "node";
+  /** The peer of results saved before each comparison named its own (rooms.js ran both). */
+  static final String DEFAULT_PEER = "node-rooms";
   static final double GOAL = 2.0;
   /** What a scenario's rows show: the rate, what it counts, and what went wrong. */
   record Measure(String rateKey, String rateName, String countKey, List<String> problemKeys) {
@@ -84,9 +88,10 @@ public final class RoomsSummary {
   /** Prints one comparison's scenario and returns its headline. */
   String section(String comparison, String scenario, int rounds) throws IOException {
     Measure m = Measure.of(scenario);
+    String peer = Objects.requireNonNullElse(params.string("peer." + comparison), DEFAULT_PEER);
     line("");
-    line("%s %s, rooms of %s: junction vs node-rooms, %d round(s)", comparison, scenario,
-        params.string("room_size." + comparison) == null ? "?" : params.string("room_size." + comparison), rounds);
+    line("%s %s, rooms of %s: junction vs %s, %d round(s)", comparison, scenario,
+        Objects.requireNonNullElse(params.string("room_size." + comparison), "?"), peer, rounds);
     line("  %-5s %-9s %10s %9s %9s %6s %10s %6s %5s %s", "round", "server", m.rateName(), "p50 ms", "p99 ms", "cores",
         "per cpu-s", "others", "irq", "problems");
     List<Run> runs = new ArrayList<>();
@@ -104,9 +109,9 @@ public final class RoomsSummary {
     double nP99 = mean(runs, NODE, "p99_ms");
     double rate = Stats.ratio(jRate, nRate);
     String headline = String.format(Locale.ROOT,
-        "%s %s: junction %s %s p99 %s ms | node-rooms %s %s p99 %s ms | throughput %s, p99 %s of the peer; goal >= %.0fx: %s",
-        comparison, scenario, Stats.compact(jRate), m.rateName(), decimal(jP99), Stats.compact(nRate), m.rateName(),
-        decimal(nP99), Stats.times(rate), Stats.times(Stats.ratio(jP99, nP99)), GOAL, goal(rate));
+        "%s %s: junction %s %s p99 %s ms | %s %s %s p99 %s ms | throughput %s, p99 %s of the peer; goal >= %.0fx: %s",
+        comparison, scenario, Stats.compact(jRate), m.rateName(), decimal(jP99), peer, Stats.compact(nRate),
+        m.rateName(), decimal(nP99), Stats.times(rate), Stats.times(Stats.ratio(jP99, nP99)), GOAL, goal(rate));
     line("  mean: %s", headline);
     return headline;
   }

@@ -85,18 +85,19 @@ class RoomsSummaryTest {
   @Test
   void theSummaryListsEveryRoundInTheOrderRunAndTheRatiosOfTheMeans(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("params.txt"),
-        "rounds=2\ncomparisons=apprtc\nscenarios=fanout\nroom_size.apprtc=2\nfirst.1=node\nfirst.2=junction\n");
+        "rounds=2\ncomparisons=apprtc\nscenarios=fanout\nroom_size.apprtc=2\npeer.apprtc=node-apprtc\nfirst.1=node\n"
+            + "first.2=junction\n");
     String[] servers = {"junction", "node"};
     double[][] rates = {{30_000, 50_000}, {20_000, 20_000}};
     for (int s = 0; s < 2; s++) {
       for (int r = 1; r <= 2; r++) save(dir, "apprtc-fanout-r" + r + "-" + servers[s], fanout(rates[s][r - 1], 2 + s, true));
     }
     String text = new RoomsSummary(dir).render();
-    assertThat(text).contains("apprtc fanout, rooms of 2: junction vs node-rooms, 2 round(s)");
+    assertThat(text).contains("apprtc fanout, rooms of 2: junction vs node-apprtc, 2 round(s)");
     // round 1 ran the peer first, round 2 Junction first
     assertThat(text.indexOf("1     node")).isLessThan(text.indexOf("1     junction"));
     assertThat(text.indexOf("2     junction")).isLessThan(text.indexOf("2     node"));
-    assertThat(text).contains("apprtc fanout: junction 40.0k msg/s p99 2.00 ms | node-rooms 20.0k msg/s p99 3.00 ms"
+    assertThat(text).contains("apprtc fanout: junction 40.0k msg/s p99 2.00 ms | node-apprtc 20.0k msg/s p99 3.00 ms"
         + " | throughput 2.00x, p99 0.67x of the peer; goal >= 2x: MET");
     // the joins and rejoins were not run: no section for them
     assertThat(text).doesNotContain("apprtc joins").doesNotContain("apprtc rejoins").doesNotContain("n/a");
@@ -104,6 +105,7 @@ class RoomsSummaryTest {
 
   @Test
   void aScenarioThatRanButHasNoResultShowsWhyAndNoRatio(@TempDir Path dir) throws Exception {
+    // saved before each comparison named its peer: the peer is rooms.js
     Files.writeString(dir.resolve("params.txt"),
         "rounds=1\ncomparisons=native\nscenarios=rejoins\nroom_size.native=6\nfirst.1=node\n");
     save(dir, "native-rejoins-r1-node", rejoins(8_000, true));
