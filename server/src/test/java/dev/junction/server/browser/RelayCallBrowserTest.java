@@ -1,7 +1,6 @@
 package dev.junction.server.browser;
 
-import static dev.junction.server.browser.VideoChatBrowserTest.awaitInCall;
-import static dev.junction.server.browser.VideoChatBrowserTest.awaitRemoteVideo;
+import static dev.junction.server.browser.VideoChatBrowserTest.aliceCallsBob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,14 +35,7 @@ class RelayCallBrowserTest {
     ChatPage alice = new ChatPage(browsers.open("alice"), browsers.baseUrl()).joinWith("dialect=mdn&relay=1", "alice");
     ChatPage bob = new ChatPage(browsers.open("bob"), browsers.baseUrl()).joinWith("dialect=mdn&relay=1", "bob");
     await("both online").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alice.users()).contains("bob"));
-    alice.muteRemoteMedia();
-    bob.muteRemoteMedia();
-    alice.clickUser("bob");
-
-    awaitInCall(alice, "bob");
-    awaitInCall(bob, "alice");
-    awaitRemoteVideo(alice);
-    awaitRemoteVideo(bob);
+    aliceCallsBob(alice, bob);
     for (ChatPage page : new ChatPage[] {alice, bob}) {
       Map<String, String> pair = page.selectedCandidatePair();
       assertThat(pair).containsEntry("local", "relay").containsEntry("remote", "relay");
