@@ -36,9 +36,17 @@ public final class LoopWriter {
 
   /** Queues {@code text} as one masked text frame; flushed after this turn. */
   public void write(WebSocket ws, String text) {
-    ChannelHandlerContext channel = ((WebSocketInternal) ws).channelHandlerContext();
     // A whole frame as bytes: the WebSocket encoder in the pipeline passes a ByteBuf through
     // untouched (it encodes only frame objects), so the frame is masked once, by MaskedFrames.
+    write(((WebSocketInternal) ws).channelHandlerContext(), text);
+  }
+
+  /** Queues {@code text} as one masked text frame on {@code socket}; flushed after this turn. */
+  public void write(LeanWebSocket socket, String text) {
+    write(socket.channel(), text);
+  }
+
+  private void write(ChannelHandlerContext channel, String text) {
     byte[] frame = MaskedFrames.text(text.getBytes(StandardCharsets.UTF_8), ThreadLocalRandom.current().nextInt());
     channel.write(Unpooled.wrappedBuffer(frame), channel.voidPromise());
     unflushed.add(channel);

@@ -17,13 +17,22 @@ final class MaskedFrames {
 
   private MaskedFrames() {}
 
+  static final int TEXT = 0x1;
+  static final int CLOSE = 0x8;
+  static final int PONG = 0xA;
+
   /** FIN, opcode text, the mask bit and {@code maskKey}, then {@code payload} masked with it. */
   static byte[] text(byte[] payload, int maskKey) {
+    return frame(TEXT, payload, maskKey);
+  }
+
+  /** A whole frame (FIN set) of {@code opcode}, masked with {@code maskKey}. */
+  static byte[] frame(int opcode, byte[] payload, int maskKey) {
     int n = payload.length;
     int lengthBytes = n < 126 ? 0 : n < 65536 ? 2 : 8;
     int start = 2 + lengthBytes + 4;
     byte[] frame = new byte[start + n];
-    frame[0] = (byte) 0x81;
+    frame[0] = (byte) (0x80 | opcode);
     if (lengthBytes == 0) {
       frame[1] = (byte) (0x80 | n);
     } else if (lengthBytes == 2) {

@@ -39,7 +39,7 @@ final class Room {
   int pump(LoopWriter writer) {
     RoomClient s = sender();
     int n = 0;
-    while (window.maySend() && LoopWriter.writable(s.socket())) {
+    while (window.maySend() && s.socket().writable()) {
       writer.write(s.socket(), dialect.roomMessage(name, s.number, System.nanoTime(), padding));
       window.sent();
       n++;

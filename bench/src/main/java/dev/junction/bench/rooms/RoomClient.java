@@ -1,13 +1,14 @@
 package dev.junction.bench.rooms;
 
 import dev.junction.bench.Inbound;
+import dev.junction.bench.LeanWebSocket;
 import dev.junction.bench.LoopWriter;
+import dev.junction.bench.WebSocketTarget;
 import dev.junction.bench.Wire;
+import io.netty.channel.ChannelFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.Context;
 
 /**
  * One client of a room: takes its seat over HTTP where the dialect needs it (AppRTC's join),
@@ -67,7 +68,7 @@ final class RoomClient {
   private final Promise<Void> closed = Promise.promise();
 
   private State state = State.NEW;
-  private ClientWebSocket ws;
+  private LeanWebSocket ws;
   /** The id AppRTC's join drew for this client; null for the other dialects. */
   private String clientId;
   /** When {@link #open} was called, for the join latency. */
@@ -90,11 +91,11 @@ final class RoomClient {
     this.listener = listener;
   }
 
-  void open(ClientWebSocket socket, WebSocketConnectOptions options) {
+  /** Connects to {@code target} on {@code context}'s event loop (AppRTC: after its HTTP join) and joins. */
+  void open(Context context, WebSocketTarget target) {
     openedNs = System.nanoTime();
-    ws = socket;
     if (roomServer == null) {
-      connect(options);
+      connect(context, target);
       return;
     }
     state = State.SEATING;
@@ -106,31 +107,45 @@ final class RoomClient {
         failJoin(problem);
       } else {
         clientId = ar.result().clientId();
-        connect(options);
+        connect(context, target);
       }
     });
   }
 
-  private void connect(WebSocketConnectOptions options) {
+  private void connect(Context context, WebSocketTarget target) {
     state = State.CONNECTING;
-    ws.frameHandler(this::onFrame);
-    ws.exceptionHandler(t -> failJoin("socket: " + t));
-    ws.closeHandler(v -> onClose());
-    ws.connect(new WebSocketConnectOptions(options)).onComplete(ar -> {
-      if (ar.failed()) {
-        state = State.CLOSED;
-        closed.tryComplete();
-        failJoin("connect: " + ar.cause());
-        return;
+    ws = LeanWebSocket.connect(context, target, new LeanWebSocket.Listener() {
+      @Override
+      public void opened() {
+        onOpen();
       }
-      String hello = dialect.hello(identity);
-      if (hello != null) {
-        state = State.AWAIT_WELCOME;
-        ws.writeTextMessage(hello);
-      } else {
-        sendJoin();
+
+      @Override
+      public void message(Inbound message) {
+        onMessage(message);
+      }
+
+      @Override
+      public void fragmented() {
+        // room messages here are a few hundred bytes; no server under test splits such a message
+        listener.error(RoomClient.this, "fragmented message");
+      }
+
+      @Override
+      public void closed(String failure) {
+        onClose(failure);
       }
     });
+  }
+
+  private void onOpen() {
+    String hello = dialect.hello(identity);
+    if (hello != null) {
+      state = State.AWAIT_WELCOME;
+      ws.send(hello);
+    } else {
+      sendJoin();
+    }
   }
 
   /** Why an AppRTC join answer is no seat for this load, or null: it must send the client to this server's Collider. */
@@ -194,7 +209,7 @@ final class RoomClient {
     listener.rejoinFailed(this, reason);
   }
 
-  ClientWebSocket socket() {
+  LeanWebSocket socket() {
     return ws;
   }
 
@@ -209,7 +224,7 @@ final class RoomClient {
     }
     state = State.LEAVING;
     String bye = dialect.hangUp();
-    if (bye != null) ws.writeTextMessage(bye);
+    if (bye != null) ws.send(bye);
     if (roomServer == null) {
       close();
     } else {
@@ -229,12 +244,12 @@ final class RoomClient {
 
   private void sendJoin() {
     state = State.AWAIT_JOINED;
-    Future<Void> written = ws.writeTextMessage(dialect.join(room.name, clientId != null ? clientId : identity));
+    ChannelFuture written = ws.send(dialect.join(room.name, clientId != null ? clientId : identity));
     if (!dialect.joinAnswered) {
       // Collider answers a register only when it refuses it: the client is in once the frame is out
-      written.onComplete(ar -> {
-        if (ar.succeeded() && state == State.AWAIT_JOINED) becomeReady();
-        else if (ar.failed()) failJoin("register: " + ar.cause());
+      written.addListener(f -> {
+        if (f.isSuccess() && state == State.AWAIT_JOINED) becomeReady();
+        else if (!f.isSuccess()) failJoin("register: " + f.cause());
       });
     }
   }
@@ -245,22 +260,12 @@ final class RoomClient {
     listener.joined(this);
   }
 
-  private void onFrame(WebSocketFrame f) {
-    if (!f.isText() && !f.isBinary()) return; // control frames are Vert.x's business
-    if (!f.isFinal()) {
-      // room messages here are a few hundred bytes; no server under test splits such a message
-      listener.error(this, "fragmented message");
-      return;
-    }
-    onMessage(new Inbound(f.binaryData()));
-  }
-
   private void onMessage(Inbound m) {
     if (dialect.acknowledges) {
       long seq = m.longValue(SEQ_KEY, -1);
       if (seq > 0) {
         long ack = acks.received(seq);
-        if (ack > 0) ws.writeTextMessage(RoomDialect.ack(ack));
+        if (ack > 0) ws.send(RoomDialect.ack(ack));
       }
     }
     RoomDialect.Frame frame = dialect.classify(m);
@@ -305,16 +310,18 @@ final class RoomClient {
     failJoin("server refused: " + m);
   }
 
-  private void onClose() {
+  /** @param failure why the connection failed (connect, upgrade, protocol), or null when it closed */
+  private void onClose(String failure) {
     closed.tryComplete();
     if (socketReleased) return; // AppRTC's leave closed it; the client goes on over HTTP
     State before = state;
     state = State.CLOSED;
+    String why = failure != null ? failure : "closed by the server while " + before;
     switch (before) {
       case LEAVING, CLOSING, CLOSED -> {}
       case READY, STRANDED -> listener.disconnected(this);
-      case AWAIT_LEFT, AWAIT_REJOINED -> listener.rejoinFailed(this, "closed by the server while " + before);
-      default -> failJoin("closed by the server while " + before);
+      case AWAIT_LEFT, AWAIT_REJOINED -> listener.rejoinFailed(this, why);
+      default -> failJoin(why);
     }
   }
 

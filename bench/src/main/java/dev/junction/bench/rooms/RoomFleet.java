@@ -1,8 +1,8 @@
 package dev.junction.bench.rooms;
 
-import dev.junction.bench.Connector;
 import dev.junction.bench.EventLoops;
 import dev.junction.bench.Ramp;
+import dev.junction.bench.WebSocketTarget;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +24,12 @@ final class RoomFleet {
    * @param prefix put before every room and client name ({@code r<i>}, {@code u<k>})
    * @param roomServer AppRTC's room server, or null for the WebSocket-only dialects
    */
-  RoomFleet(EventLoops el, RoomOptions o, String prefix, Connector connector, AppRtcRoomServer roomServer) {
+  RoomFleet(EventLoops el, RoomOptions o, String prefix, WebSocketTarget target, AppRtcRoomServer roomServer) {
     clients = o.clients();
     RoomClient[] all = new RoomClient[clients];
     RoomLoop[] loopOf = new RoomLoop[clients];
     ramp = new Ramp(clients, o.run().rampConcurrency(),
-        k -> loopOf[k].context.runOnContext(v -> all[k].open(connector.newSocket(k), connector.options())));
+        k -> loopOf[k].context.runOnContext(v -> all[k].open(loopOf[k].context, target)));
     for (int i = 0; i < el.size(); i++) loops.add(new RoomLoop(el.context(i), ramp));
     for (int r = 0; r < o.rooms(); r++) {
       RoomLoop loop = loops.get(r % loops.size());

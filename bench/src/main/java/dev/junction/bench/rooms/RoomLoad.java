@@ -1,9 +1,9 @@
 package dev.junction.bench.rooms;
 
-import dev.junction.bench.Connector;
 import dev.junction.bench.CpuWindow;
 import dev.junction.bench.EventLoops;
 import dev.junction.bench.RunOptions;
+import dev.junction.bench.WebSocketTarget;
 import io.vertx.core.Promise;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -76,14 +76,14 @@ public final class RoomLoad {
     AppRtcRoomServer roomServer = o.dialect() == RoomDialect.APPRTC
         ? new AppRtcRoomServer(el.vertx, run.url(), httpConnections) : null;
     String wsUrl = roomServer == null ? run.url() : roomServer.colliderUrl();
-    Connector connector = new Connector(el.vertx, wsUrl, 0, o.clients() + 16, o.dialect().subProtocols);
+    WebSocketTarget target = WebSocketTarget.of(wsUrl, o.dialect().subProtocols);
     System.out.printf(Locale.ROOT, "[%s] %d clients in %d rooms of %d on %s (%s, ramp concurrency %d)%n", run.label(),
         o.clients(), o.rooms(), o.roomSize(), run.url(), o.dialect(), run.rampConcurrency());
     try {
       if (o.scenario().equals("joins")) {
-        for (int w = 1; w <= o.joinWarmup(); w++) warmUp(el, o, w, connector, roomServer);
+        for (int w = 1; w <= o.joinWarmup(); w++) warmUp(el, o, w, target, roomServer);
       }
-      RoomFleet fleet = new RoomFleet(el, o, "", connector, roomServer);
+      RoomFleet fleet = new RoomFleet(el, o, "", target, roomServer);
       String result = switch (o.scenario()) {
         case "joins" -> joins(el, fleet, o, roomServer);
         case "rejoins" -> rejoins(fleet, o);
@@ -99,10 +99,10 @@ public final class RoomLoad {
   }
 
   /** One warm-up ramp: the same number of clients join rooms of their own, then all leave. */
-  private static void warmUp(EventLoops el, RoomOptions o, int ramp, Connector connector,
+  private static void warmUp(EventLoops el, RoomOptions o, int ramp, WebSocketTarget target,
       AppRtcRoomServer roomServer) throws Exception {
     String label = o.run().label() + " warm-up " + ramp;
-    RoomFleet warm = new RoomFleet(el, o, "w" + ramp + "-", connector, roomServer);
+    RoomFleet warm = new RoomFleet(el, o, "w" + ramp + "-", target, roomServer);
     double seconds = warm.ramp.run(label, o.run().rampTimeout(), System.out);
     boolean closed = warm.leaveAll(LEAVE_TIMEOUT_SECONDS);
     RoomStats s = warm.collect();
