@@ -162,7 +162,7 @@ public final class LeanWebSocket extends ByteToMessageDecoder {
   }
 
   private void readUpgradeAnswer(ByteBuf in) {
-    int end = indexOf(in, CRLF_CRLF);
+    int end = Wire.indexOf(in, CRLF_CRLF);
     if (end < 0) {
       if (in.readableBytes() > 16 * 1024) fail("upgrade answer: no end of headers in 16 KiB");
       return;
@@ -222,15 +222,5 @@ public final class LeanWebSocket extends ByteToMessageDecoder {
       }
       default -> {} // a pong, or an opcode the generator has no use for
     }
-  }
-
-  private static int indexOf(ByteBuf in, byte[] needle) {
-    int last = in.writerIndex() - needle.length;
-    for (int i = in.readerIndex(); i <= last; i++) {
-      int j = 0;
-      while (j < needle.length && in.getByte(i + j) == needle[j]) j++;
-      if (j == needle.length) return i;
-    }
-    return -1;
   }
 }

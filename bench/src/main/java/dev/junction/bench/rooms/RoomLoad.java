@@ -74,7 +74,7 @@ public final class RoomLoad {
     // rejoining AppRTC clients each have a request in flight all the time: a connection each, as real ones have
     int httpConnections = o.scenario().equals("rejoins") ? o.clients() : run.rampConcurrency();
     AppRtcRoomServer roomServer = o.dialect() == RoomDialect.APPRTC
-        ? new AppRtcRoomServer(el.vertx, run.url(), httpConnections) : null;
+        ? new AppRtcRoomServer(run.url(), httpConnections) : null;
     String wsUrl = roomServer == null ? run.url() : roomServer.colliderUrl();
     WebSocketTarget target = WebSocketTarget.of(wsUrl, o.dialect().subProtocols);
     System.out.printf(Locale.ROOT, "[%s] %d clients in %d rooms of %d on %s (%s, ramp concurrency %d)%n", run.label(),
@@ -94,7 +94,7 @@ public final class RoomLoad {
       Thread.sleep(500); // let the close frames go out
       return result;
     } finally {
-      if (roomServer != null) roomServer.close().await(10, TimeUnit.SECONDS);
+      if (roomServer != null) roomServer.close();
     }
   }
 
