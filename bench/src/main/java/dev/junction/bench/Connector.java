@@ -6,7 +6,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.InetAddress;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,15 +25,11 @@ public final class Connector {
 
   /** As above, offering {@code subProtocols} (none when empty) instead of {@code json}. */
   public Connector(Vertx vertx, String url, int localAddresses, int maxConnections, List<String> subProtocols) {
-    URI uri = URI.create(url);
-    requireLoopback(uri.getHost());
-    if (!"ws".equals(uri.getScheme())) throw new IllegalArgumentException("only ws:// URLs: " + url);
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
+    WebSocketTarget target = WebSocketTarget.of(url, subProtocols);
     connectOptions = new WebSocketConnectOptions()
-        .setHost(uri.getHost())
-        .setPort(uri.getPort() > 0 ? uri.getPort() : 80)
-        .setURI(path)
+        .setHost(target.address.getHostString())
+        .setPort(target.address.getPort())
+        .setURI(target.pathAndQuery)
         .setSubProtocols(subProtocols.isEmpty() ? null : subProtocols)
         .setConnectTimeout(10_000)
         .setTimeout(30_000);

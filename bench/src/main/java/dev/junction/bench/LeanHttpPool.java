@@ -1,13 +1,9 @@
 package dev.junction.bench;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Context;
@@ -37,7 +33,6 @@ public final class LeanHttpPool {
   public record Response(int status, String body) {}
 
   private static final int TIMEOUT_SECONDS = 30;
-  private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
 
   private final ContextInternal context;
   private final InetSocketAddress address;
@@ -77,13 +72,7 @@ public final class LeanHttpPool {
   private void connect() {
     open++;
     Connection connection = new Connection();
-    new Bootstrap()
-        .group(context.nettyEventLoop())
-        .channel(context.owner().isNativeTransportEnabled() ? EpollSocketChannel.class : NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-        .handler(connection)
-        .connect(address)
+    LoopChannels.connect(context, address, connection)
         .addListener((ChannelFutureListener) f -> {
           if (f.isSuccess()) {
             connection.ready();
@@ -151,9 +140,8 @@ public final class LeanHttpPool {
 
     /** Reads the status line and headers if they have all arrived; false when more bytes are needed. */
     private boolean readHead(ByteBuf in) {
-      int end = Wire.indexOf(in, CRLF_CRLF);
-      if (end < 0) return false;
-      String head = in.readCharSequence(end + 4 - in.readerIndex(), StandardCharsets.ISO_8859_1).toString();
+      String head = LoopChannels.readHttpHead(in);
+      if (head == null) return false;
       String lower = head.toLowerCase(Locale.ROOT);
       int at = lower.indexOf("\r\ncontent-length:");
       if (!head.startsWith("HTTP/1.1 ") || at < 0) {

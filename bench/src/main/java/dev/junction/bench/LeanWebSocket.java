@@ -1,15 +1,10 @@
 package dev.junction.bench;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -54,7 +49,6 @@ public final class LeanWebSocket extends ByteToMessageDecoder {
   private static final int BINARY = 0x2;
   private static final int CLOSE = 0x8;
   private static final int PING = 0x9;
-  private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
   private static final byte[] NORMAL_CLOSURE = {0x03, (byte) 0xe8};
 
   private final Listener listener;
@@ -72,14 +66,7 @@ public final class LeanWebSocket extends ByteToMessageDecoder {
   public static LeanWebSocket connect(Context context, WebSocketTarget target, Listener listener) {
     ContextInternal loop = (ContextInternal) context;
     LeanWebSocket socket = new LeanWebSocket(listener);
-    ChannelFuture connected = new Bootstrap()
-        .group(loop.nettyEventLoop())
-        .channel(loop.owner().isNativeTransportEnabled() ? EpollSocketChannel.class : NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
-        .handler(socket)
-        .connect(target.address);
-    connected.addListener((ChannelFutureListener) f -> {
+    LoopChannels.connect(loop, target.address, socket).addListener((ChannelFutureListener) f -> {
       if (f.isSuccess()) {
         f.channel().writeAndFlush(Unpooled.wrappedBuffer(target.upgradeRequest), f.channel().voidPromise());
       } else {
@@ -162,12 +149,11 @@ public final class LeanWebSocket extends ByteToMessageDecoder {
   }
 
   private void readUpgradeAnswer(ByteBuf in) {
-    int end = Wire.indexOf(in, CRLF_CRLF);
-    if (end < 0) {
+    String head = LoopChannels.readHttpHead(in);
+    if (head == null) {
       if (in.readableBytes() > 16 * 1024) fail("upgrade answer: no end of headers in 16 KiB");
       return;
     }
-    String head = in.readCharSequence(end + CRLF_CRLF.length - in.readerIndex(), StandardCharsets.ISO_8859_1).toString();
     String statusLine = head.substring(0, head.indexOf('\r'));
     if (!statusLine.startsWith("HTTP/1.1 101")) {
       fail("upgrade refused: " + statusLine);

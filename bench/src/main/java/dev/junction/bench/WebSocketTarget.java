@@ -20,10 +20,13 @@ public final class WebSocketTarget {
   static final String ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
   final InetSocketAddress address;
+  /** The request target of the upgrade: the URL's path and query. */
+  final String pathAndQuery;
   final byte[] upgradeRequest;
 
-  private WebSocketTarget(InetSocketAddress address, byte[] upgradeRequest) {
+  private WebSocketTarget(InetSocketAddress address, String pathAndQuery, byte[] upgradeRequest) {
     this.address = address;
+    this.pathAndQuery = pathAndQuery;
     this.upgradeRequest = upgradeRequest;
   }
 
@@ -44,7 +47,7 @@ public final class WebSocketTarget {
       request.append("Sec-WebSocket-Protocol: ").append(String.join(", ", subProtocols)).append("\r\n");
     }
     request.append("\r\n");
-    return new WebSocketTarget(new InetSocketAddress(uri.getHost(), port),
+    return new WebSocketTarget(new InetSocketAddress(uri.getHost(), port), path,
         request.toString().getBytes(StandardCharsets.US_ASCII));
   }
 }

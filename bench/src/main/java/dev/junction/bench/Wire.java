@@ -22,17 +22,6 @@ public final class Wire {
   public static final byte[] SENT_KEY = ascii("\"benchSentNs\":");
 
   /** Index of {@code pattern} in {@code b} at or after {@code from}, or -1. */
-  /** Where {@code needle} starts in {@code in}'s readable bytes, or -1. */
-  static int indexOf(io.netty.buffer.ByteBuf in, byte[] needle) {
-    int last = in.writerIndex() - needle.length;
-    for (int i = in.readerIndex(); i <= last; i++) {
-      int j = 0;
-      while (j < needle.length && in.getByte(i + j) == needle[j]) j++;
-      if (j == needle.length) return i;
-    }
-    return -1;
-  }
-
   static int indexOf(byte[] b, byte[] pattern, int from) {
     int last = b.length - pattern.length;
     byte first = pattern[0];
