@@ -117,9 +117,11 @@ public final class RoomLoad {
     CpuWindow cpu = run.cpuWindow();
     double seconds = fleet.ramp.run(run.label(), run.rampTimeout(), System.out);
     CpuWindow.Use used = cpu.end();
-    RoomStats total = fleet.collect();
     int joined = fleet.ramp.loggedIn();
+    // An AppRTC client counts itself in once its register is written; a refusal can come after the
+    // ramp, so the counters are collected once Collider has been asked how many it registered.
     int registered = roomServer == null ? -1 : registered(el, roomServer, joined);
+    RoomStats total = fleet.collect();
     return RoomResults.joins(run.label(), o.joinWarmup(), fleet.clients(), joined, fleet.ramp.failedCount(),
         registered, seconds, used, total);
   }
