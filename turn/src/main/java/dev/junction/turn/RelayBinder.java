@@ -17,6 +17,10 @@ public interface RelayBinder {
   /** Receives what peers send to a relay socket. */
   @FunctionalInterface
   interface PeerDataHandler {
+    /**
+     * {@code data} is the datagram between its reader and writer index. The buffer is the
+     * handler's alone, bytes before the reader index included: it may frame the datagram there.
+     */
     void onPeerData(InetSocketAddress peer, ByteBuf data);
   }
 }

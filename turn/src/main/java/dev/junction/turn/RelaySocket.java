@@ -13,11 +13,8 @@ public interface RelaySocket {
   /** The relayed transport address as bound (the address put in XOR-RELAYED-ADDRESS may differ behind NAT). */
   InetSocketAddress localAddress();
 
-  /** Sends {@code data} (released by the callee) to {@code peer}. */
+  /** Sends {@code data} (released by the callee) to {@code peer}, by the end of the current batch of work. */
   void send(InetSocketAddress peer, ByteBuf data);
-
-  /** Flushes what {@link #send} queued; called once per batch of work. */
-  void flush();
 
   /** Unbinds the socket. */
   void close();

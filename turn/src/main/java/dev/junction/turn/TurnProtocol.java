@@ -238,10 +238,19 @@ public final class TurnProtocol implements PacketHandler {
     }
   }
 
-  /** Over TCP and TLS the message is padded to a multiple of 4 (§12.5); over UDP it need not be. */
+  /**
+   * Over TCP and TLS the message is padded to a multiple of 4 (§12.5); over UDP it need not be, so
+   * when the relay socket left room before the datagram (the bytes there are ours, {@link
+   * RelayBinder.PeerDataHandler}) the header is written there and nothing is copied.
+   */
   private static ByteBuf channelData(ClientLink link, int channel, ByteBuf data) {
     int length = data.readableBytes();
     boolean stream = link.fiveTuple().transport() != FiveTuple.Transport.UDP;
+    if (!stream && data.readerIndex() >= ChannelData.HEADER_BYTES) {
+      int start = data.readerIndex() - ChannelData.HEADER_BYTES;
+      data.setShort(start, channel).setShort(start + 2, length).readerIndex(start);
+      return data.retain();
+    }
     int total = stream ? ChannelData.streamFrameLength(length) : ChannelData.HEADER_BYTES + length;
     ByteBuf out = data.alloc().buffer(total);
     out.writeShort(channel).writeShort(length).writeBytes(data, data.readerIndex(), length);

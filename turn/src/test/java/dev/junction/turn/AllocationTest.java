@@ -106,9 +106,6 @@ class AllocationTest {
     }
 
     @Override
-    public void flush() {}
-
-    @Override
     public void close() {}
 
     @Override

@@ -4,7 +4,10 @@ import dev.junction.turn.FiveTuple;
 import dev.junction.turn.RelayBinder;
 import dev.junction.turn.RelaySocket;
 import io.netty.channel.ChannelFuture;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
+import io.netty.channel.IoEventLoop;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.bootstrap.Bootstrap;
@@ -116,7 +119,11 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
     // One socket per loop on the same port: the kernel spreads clients over them by 5-tuple.
     int sockets = 1;
     if (transports.epoll()) {
-      udp.option(EpollChannelOption.SO_REUSEPORT, true)
+      // A read of many datagrams fills one large buffer, sliced per datagram. Netty's default
+      // allocator gives a buffer that large a fresh chunk, zeroed and freed again, for every read;
+      // the pooled allocator reuses its arenas' memory.
+      udp.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+          .option(EpollChannelOption.SO_REUSEPORT, true)
           .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
           .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ));
       sockets = threads;
@@ -152,8 +159,15 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
+  /**
+   * With epoll, a relay socket is registered with the loop directly ({@link EpollRelaySocket});
+   * elsewhere it is a Netty datagram channel.
+   */
   @Override
   public Future<RelaySocket> bind(InetSocketAddress local, EventLoop loop, PeerDataHandler onPeerData) {
+    if (transports.epoll()) {
+      return EpollRelaySocket.bind(local, (IoEventLoop) loop, ByteBufAllocator.DEFAULT, onPeerData);
+    }
     Promise<RelaySocket> socket = loop.newPromise();
     relays.bind(local, loop, onPeerData::onPeerData).addListener((ChannelFuture bound) -> {
       if (bound.isSuccess()) {

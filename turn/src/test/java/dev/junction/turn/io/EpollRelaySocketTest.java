@@ -1,0 +1,135 @@
+package dev.junction.turn.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.junction.turn.ChannelData;
+import dev.junction.turn.RelaySocket;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.util.concurrent.Future;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay socket that epoll reads and writes without a Netty channel: what a peer sends reaches
+ * the handler with its sender and room for a ChannelData header before it, what the allocation
+ * sends reaches the peer, and closing gives the port back.
+ */
+class EpollRelaySocketTest {
+
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  private MultiThreadIoEventLoopGroup group;
+  private IoEventLoop loop;
+  private final BlockingQueue<Received> received = new ArrayBlockingQueue<>(16);
+
+  private record Received(InetSocketAddress peer, int readerIndex, String text) {}
+
+  @BeforeEach
+  void start() {
+    assumeTrue(Epoll.isAvailable(), "epoll is Linux-only");
+    group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    loop = (IoEventLoop) group.next();
+  }
+
+  @AfterEach
+  void stop() {
+    if (group != null) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+
+  private RelaySocket bind(int port) {
+    Future<RelaySocket> bound = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
+        ByteBufAllocator.DEFAULT, (peer, data) -> {
+          received.add(new Received(peer, data.readerIndex(), data.toString(StandardCharsets.UTF_8)));
+          data.release();
+        });
+    return bound.syncUninterruptibly().getNow();
+  }
+
+  @Test
+  void aPeersDatagramReachesTheHandlerWithItsSenderAndRoomForTheChannelDataHeader() throws Exception {
+    RelaySocket relay = bind(0);
+    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+      for (String text : new String[] {"first", "second"}) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        peer.send(new DatagramPacket(bytes, bytes.length, relay.localAddress()));
+      }
+      Received first = received.poll(5, TimeUnit.SECONDS);
+      assertThat(first).isEqualTo(new Received(
+          new InetSocketAddress(LOOPBACK, peer.getLocalPort()), ChannelData.HEADER_BYTES, "first"));
+      assertThat(received.poll(5, TimeUnit.SECONDS).text()).isEqualTo("second");
+    } finally {
+      relay.close();
+    }
+  }
+
+  @Test
+  void whatTheAllocationSendsReachesThePeerFromTheRelayedAddress() throws Exception {
+    RelaySocket relay = bind(0);
+    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+      peer.setSoTimeout(5000);
+      InetSocketAddress to = new InetSocketAddress(LOOPBACK, peer.getLocalPort());
+      // direct (as sliced from a listener read) and heap (as built from a Send indication)
+      loop.execute(() -> relay.send(to, Unpooled.directBuffer().writeBytes(bytes("direct"))));
+      loop.execute(() -> relay.send(to, Unpooled.wrappedBuffer(bytes("heap"))));
+      for (String expected : new String[] {"direct", "heap"}) {
+        DatagramPacket packet = new DatagramPacket(new byte[64], 64);
+        peer.receive(packet);
+        assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(packet.getSocketAddress()).isEqualTo(relay.localAddress());
+      }
+    } finally {
+      relay.close();
+    }
+  }
+
+  @Test
+  void aTakenPortFailsTheBindAndAClosedSocketGivesItsPortBack() throws Exception {
+    RelaySocket relay = bind(0);
+    int port = relay.localAddress().getPort();
+    Future<RelaySocket> taken = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
+        ByteBufAllocator.DEFAULT, (peer, data) -> data.release());
+    assertThat(taken.awaitUninterruptibly(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(taken.isSuccess()).isFalse();
+
+    relay.close();
+    RelaySocket again = rebindWithin(port, 5_000);
+    assertThat(again.localAddress().getPort()).isEqualTo(port);
+    again.close();
+  }
+
+  /** The close runs on the loop, so the port is free a moment after it returns. */
+  private RelaySocket rebindWithin(int port, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (true) {
+      Future<RelaySocket> bound = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
+          ByteBufAllocator.DEFAULT, (peer, data) -> data.release());
+      bound.awaitUninterruptibly(5, TimeUnit.SECONDS);
+      if (bound.isSuccess() || System.nanoTime() > deadline) {
+        return bound.getNow();
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
