@@ -176,7 +176,9 @@ public final class TurnProtocol implements PacketHandler {
       events.rejected(TurnEvents.Rejection.NO_CHANNEL);
       return;
     }
-    sendToPeer(allocation, peer, packet.retainedSlice(start + ChannelData.HEADER_BYTES, length), now);
+    // The packet is ours: narrowed to the application data, it goes out as is.
+    packet.setIndex(start + ChannelData.HEADER_BYTES, start + ChannelData.HEADER_BYTES + length);
+    sendToPeer(allocation, peer, packet.retain(), now);
   }
 
   /** A Send indication (RFC 8656 §10.2): relayed when the peer is permitted, silently dropped otherwise. */

@@ -4,7 +4,6 @@ import dev.junction.turn.FiveTuple;
 import dev.junction.turn.RelayBinder;
 import dev.junction.turn.RelaySocket;
 import io.netty.channel.ChannelFuture;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.IoEventLoop;
@@ -166,7 +165,7 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
   @Override
   public Future<RelaySocket> bind(InetSocketAddress local, EventLoop loop, PeerDataHandler onPeerData) {
     if (transports.epoll()) {
-      return EpollRelaySocket.bind(local, (IoEventLoop) loop, ByteBufAllocator.DEFAULT, onPeerData);
+      return EpollRelaySocket.bind(local, (IoEventLoop) loop, PooledByteBufAllocator.DEFAULT, onPeerData);
     }
     Promise<RelaySocket> socket = loop.newPromise();
     relays.bind(local, loop, onPeerData::onPeerData).addListener((ChannelFuture bound) -> {
