@@ -105,9 +105,12 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
     }
   }
 
-  /** Level-triggered: what is left after {@link #READS_PER_EVENT} is reported again next turn. */
+  /**
+   * Level-triggered: what is left after {@link #READS_PER_EVENT} is reported again next turn. The
+   * handler may close the socket (its allocation ended): then reading stops.
+   */
   private void readAvailable() {
-    for (int i = 0; i < READS_PER_EVENT; i++) {
+    for (int i = 0; i < READS_PER_EVENT && socket.isOpen(); i++) {
       ByteBuf buffer = alloc.directBuffer(ChannelData.HEADER_BYTES + MAX_DATAGRAM);
       DatagramSocketAddress peer;
       try {

@@ -115,6 +115,29 @@ class EpollRelaySocketTest {
     again.close();
   }
 
+  @Test
+  void aHandlerThatClosesItsSocketGetsNothingMoreAndThePortIsFree() throws Exception {
+    RelaySocket[] self = new RelaySocket[1];
+    Future<RelaySocket> bound = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, 0), loop,
+        ByteBufAllocator.DEFAULT, (peer, data) -> {
+          received.add(new Received(peer, data.readerIndex(), data.toString(StandardCharsets.UTF_8)));
+          data.release();
+          self[0].close(); // as when the allocation ends while its datagrams are read
+        });
+    self[0] = bound.syncUninterruptibly().getNow();
+    int port = self[0].localAddress().getPort();
+    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+      for (int i = 0; i < 3; i++) {
+        peer.send(new DatagramPacket(bytes("closing"), 7, self[0].localAddress()));
+      }
+    }
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isNotNull();
+    RelaySocket again = rebindWithin(port, 5_000);
+    assertThat(again).isNotNull();
+    again.close();
+    assertThat(received).isEmpty();
+  }
+
   /** The close runs on the loop, so the port is free a moment after it returns. */
   private RelaySocket rebindWithin(int port, long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
