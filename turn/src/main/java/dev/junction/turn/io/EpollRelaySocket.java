@@ -40,7 +40,7 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
   private static final Logger log = LoggerFactory.getLogger(EpollRelaySocket.class);
 
   /** Larger than any datagram a peer should send us (what a Netty datagram channel reads too). */
-  static final int MAX_DATAGRAM = 2048;
+  private static final int MAX_DATAGRAM = 2048;
   private static final int SOCKET_BUFFER_BYTES = 1 << 20;
   /** Datagrams read per readiness report, so one busy peer cannot hold the loop. */
   private static final int READS_PER_EVENT = 16;
@@ -116,7 +116,8 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
       try {
         peer = receive(buffer);
       } catch (IOException e) {
-        // A pending socket error (say, an ICMP report) is cleared by reading it: the next read goes on.
+        // A pending socket error (say, an ICMP report) is cleared by reading it: epoll reports
+        // the socket again if datagrams wait behind it.
         buffer.release();
         log.debug("relay socket {}: read failed: {}", localAddress, e.getMessage());
         return;

@@ -3,8 +3,8 @@ package dev.junction.turn.io;
 import dev.junction.turn.FiveTuple;
 import dev.junction.turn.RelayBinder;
 import dev.junction.turn.RelaySocket;
-import io.netty.channel.ChannelFuture;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.IoEventLoop;
 import io.netty.util.concurrent.Future;
@@ -123,8 +123,8 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
     int sockets = 1;
     if (transports.epoll()) {
       // A read of many datagrams fills one large buffer, sliced per datagram. Netty's default
-      // allocator gives a buffer that large a fresh chunk, zeroed and freed again, for every read;
-      // the pooled allocator reuses its arenas' memory.
+      // (adaptive) allocator gave such buffers a fresh chunk, zeroed and freed again, read after
+      // read; the pooled allocator reuses its memory (DATAGRAMS_PER_READ).
       udp.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
           .option(EpollChannelOption.SO_REUSEPORT, true)
           .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)

@@ -110,7 +110,7 @@ class EpollRelaySocketTest {
     assertThat(taken.isSuccess()).isFalse();
 
     relay.close();
-    RelaySocket again = rebindWithin(port, 5_000);
+    RelaySocket again = rebind(port);
     assertThat(again.localAddress().getPort()).isEqualTo(port);
     again.close();
   }
@@ -132,24 +132,15 @@ class EpollRelaySocketTest {
       }
     }
     assertThat(received.poll(5, TimeUnit.SECONDS)).isNotNull();
-    RelaySocket again = rebindWithin(port, 5_000);
+    RelaySocket again = rebind(port);
     assertThat(again).isNotNull();
     again.close();
     assertThat(received).isEmpty();
   }
 
-  /** The close runs on the loop, so the port is free a moment after it returns. */
-  private RelaySocket rebindWithin(int port, long millis) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (true) {
-      Future<RelaySocket> bound = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
-          ByteBufAllocator.DEFAULT, (peer, data) -> data.release());
-      bound.awaitUninterruptibly(5, TimeUnit.SECONDS);
-      if (bound.isSuccess() || System.nanoTime() > deadline) {
-        return bound.getNow();
-      }
-      Thread.sleep(20);
-    }
+  private RelaySocket rebind(int port) throws InterruptedException {
+    return Rebind.within5Seconds(() -> EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
+        ByteBufAllocator.DEFAULT, (peer, data) -> data.release())).getNow();
   }
 
   private static byte[] bytes(String text) {
