@@ -13,7 +13,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.util.concurrent.Future;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,11 +65,9 @@ class EpollRelaySocketTest {
   @Test
   void aPeersDatagramReachesTheHandlerWithItsSenderAndRoomForTheChannelDataHeader() throws Exception {
     RelaySocket relay = bind(0);
-    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
-      for (String text : new String[] {"first", "second"}) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        peer.send(new DatagramPacket(bytes, bytes.length, relay.localAddress()));
-      }
+    try (DatagramSocket peer = PeerDatagrams.open()) {
+      PeerDatagrams.send(peer, "first", relay.localAddress());
+      PeerDatagrams.send(peer, "second", relay.localAddress());
       Received first = received.poll(5, TimeUnit.SECONDS);
       assertThat(first).isEqualTo(new Received(
           new InetSocketAddress(LOOPBACK, peer.getLocalPort()), ChannelData.HEADER_BYTES, "first"));
@@ -83,18 +80,13 @@ class EpollRelaySocketTest {
   @Test
   void whatTheAllocationSendsReachesThePeerFromTheRelayedAddress() throws Exception {
     RelaySocket relay = bind(0);
-    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
-      peer.setSoTimeout(5000);
+    try (DatagramSocket peer = PeerDatagrams.open()) {
       InetSocketAddress to = new InetSocketAddress(LOOPBACK, peer.getLocalPort());
       // direct (as sliced from a listener read) and heap (as built from a Send indication)
       loop.execute(() -> relay.send(to, Unpooled.directBuffer().writeBytes(bytes("direct"))));
       loop.execute(() -> relay.send(to, Unpooled.wrappedBuffer(bytes("heap"))));
-      for (String expected : new String[] {"direct", "heap"}) {
-        DatagramPacket packet = new DatagramPacket(new byte[64], 64);
-        peer.receive(packet);
-        assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)).isEqualTo(expected);
-        assertThat(packet.getSocketAddress()).isEqualTo(relay.localAddress());
-      }
+      PeerDatagrams.expect(peer, "direct", relay.localAddress());
+      PeerDatagrams.expect(peer, "heap", relay.localAddress());
     } finally {
       relay.close();
     }
@@ -126,9 +118,9 @@ class EpollRelaySocketTest {
         });
     self[0] = bound.syncUninterruptibly().getNow();
     int port = self[0].localAddress().getPort();
-    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+    try (DatagramSocket peer = PeerDatagrams.open()) {
       for (int i = 0; i < 3; i++) {
-        peer.send(new DatagramPacket(bytes("closing"), 7, self[0].localAddress()));
+        PeerDatagrams.send(peer, "closing", self[0].localAddress());
       }
     }
     assertThat(received.poll(5, TimeUnit.SECONDS)).isNotNull();

@@ -8,7 +8,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -50,17 +49,13 @@ class RelayChannelsTest {
   @Test
   void datagramsGoBothWaysBetweenThePeerAndTheRelayedAddress() throws Exception {
     RelaySocket relay = bind(0);
-    try (DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
-      peer.setSoTimeout(5000);
-      peer.send(new DatagramPacket("hello".getBytes(StandardCharsets.UTF_8), 5, relay.localAddress()));
+    try (DatagramSocket peer = PeerDatagrams.open()) {
+      PeerDatagrams.send(peer, "hello", relay.localAddress());
       assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(peer.getLocalPort() + " hello");
 
       InetSocketAddress to = new InetSocketAddress(LOOPBACK, peer.getLocalPort());
       loop.execute(() -> relay.send(to, Unpooled.wrappedBuffer("back".getBytes(StandardCharsets.UTF_8))));
-      DatagramPacket packet = new DatagramPacket(new byte[64], 64);
-      peer.receive(packet);
-      assertThat(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)).isEqualTo("back");
-      assertThat(packet.getSocketAddress()).isEqualTo(relay.localAddress());
+      PeerDatagrams.expect(peer, "back", relay.localAddress());
     } finally {
       relay.close();
     }
