@@ -1,0 +1,129 @@
+package dev.junction.bench.turn;
+
+import dev.junction.stun.DecodedMessage;
+import dev.junction.stun.StunDecoder;
+import dev.junction.stun.StunParseException;
+import dev.junction.stun.TransactionId;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One TURN client of the relay load: a UDP socket connected to the server. First it carries the
+ * setup requests ({@link ChannelSetup}, from the calling thread, retransmitted like RFC 8489
+ * §6.2.1 at 250 ms doubling, 6 attempts); then, on its event loop, an {@link EchoWindow} of
+ * ChannelData messages whose echoes each send the next message at once.
+ */
+final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelSetup.Exchange {
+
+  private static final int ATTEMPTS = 6;
+  private static final long FIRST_WAIT_MILLIS = 250;
+
+  private final BlockingQueue<byte[]> setupAnswers = new LinkedBlockingQueue<>();
+  private Channel channel;
+  /** Null during setup; set once on the event loop when the load starts. */
+  private volatile EchoWindow window;
+
+  static RelayClient open(EventLoopGroup loop, InetSocketAddress local, InetSocketAddress server)
+      throws InterruptedException {
+    RelayClient client = new RelayClient();
+    client.channel = RelayDatagrams.bootstrap(loop, client).bind(local).sync().channel();
+    client.channel.connect(server).sync();
+    return client;
+  }
+
+  @Override
+  public DecodedMessage exchange(byte[] request, TransactionId transaction) throws IOException {
+    long wait = FIRST_WAIT_MILLIS;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++, wait *= 2) {
+      channel.writeAndFlush(Unpooled.wrappedBuffer(request));
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait);
+      for (long left = wait; left > 0; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+        byte[] answer;
+        try {
+          answer = setupAnswers.poll(left, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted during setup", e);
+        }
+        if (answer == null) {
+          break;
+        }
+        if (answer.length >= 20 && Arrays.equals(answer, 8, 20, transaction.toByteArray(), 0, 12)) {
+          try {
+            return StunDecoder.decode(answer);
+          } catch (StunParseException e) {
+            throw new IOException("malformed answer from the server: " + e.getMessage(), e);
+          }
+        }
+      }
+    }
+    throw new IOException("no answer from " + channel.remoteAddress() + " after " + ATTEMPTS + " attempts");
+  }
+
+  /** Switches to the load: from now on every echo sends the next message. Call on the event loop. */
+  void start(EchoWindow echoWindow) {
+    this.window = echoWindow;
+    topUp(System.nanoTime());
+  }
+
+  /** Sends from every slot that is free or timed out, then flushes: one {@code sendmmsg}. Event loop only. */
+  void topUp(long now) {
+    EchoWindow w = window;
+    for (int slot = 0; slot < w.slots(); slot++) {
+      if (w.due(slot, now)) {
+        send(w, slot, now);
+      }
+    }
+    channel.flush();
+  }
+
+  EchoWindow window() {
+    return window;
+  }
+
+  Channel channel() {
+    return channel;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      ByteBuf content = msg instanceof DatagramPacket packet ? packet.content() : (ByteBuf) msg;
+      EchoWindow w = window;
+      if (w == null) {
+        setupAnswers.offer(ByteBufUtil.getBytes(content));
+        return;
+      }
+      int slot = w.onEcho(content);
+      if (slot >= 0) {
+        send(w, slot, System.nanoTime());
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.flush();
+  }
+
+  private void send(EchoWindow w, int slot, long now) {
+    ByteBuf out = channel.alloc().directBuffer(w.messageLength());
+    w.writeMessage(slot, out, now);
+    channel.write(out, channel.voidPromise());
+  }
+}
