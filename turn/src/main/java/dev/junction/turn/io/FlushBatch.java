@@ -1,6 +1,9 @@
 package dev.junction.turn.io;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +12,8 @@ import java.util.List;
  * after the loop has read every socket that epoll reported ready. With epoll, datagrams written
  * to one channel and flushed together leave in one sendmmsg call instead of one sendmsg each, and
  * a turn that reads many relay sockets (one datagram each, as a relay mostly sees) sends all
- * their datagrams to the clients in one call: the kernel, not the JVM, bounds a relay.
+ * their datagrams to the clients in one call: the kernel, not the JVM, bounds a relay. Datagrams
+ * to UDP clients are also coalesced into segmented packets where they can be ({@link SegmentRun}).
  *
  * <p>One instance per event loop, used only on that loop.
  */
@@ -17,6 +21,13 @@ final class FlushBatch {
 
   private final List<Channel> dirty = new ArrayList<>();
   private final Runnable flushAll = this::flushAll;
+  private final SegmentRun run = new SegmentRun();
+
+  /** Queues a datagram (released by the callee) to a UDP client through the listener of {@code context}. */
+  void sendDatagram(ChannelHandlerContext context, InetSocketAddress client, ByteBuf data) {
+    run.add(context, client, data);
+    add(context.channel());
+  }
 
   /**
    * Remembers that {@code channel} has unflushed writes. The first channel of a turn schedules
@@ -33,6 +44,7 @@ final class FlushBatch {
 
   /** Flushes every channel written to since the last call (at the end of the turn, or sooner when a caller must). */
   void flushAll() {
+    run.emit();
     for (int i = 0; i < dirty.size(); i++) {
       dirty.get(i).flush();
     }

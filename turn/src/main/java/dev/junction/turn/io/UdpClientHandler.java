@@ -41,8 +41,7 @@ final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket>
 
     @Override
     public void send(ByteBuf data) {
-      context.write(new DatagramPacket(data, fiveTuple.client()), context.voidPromise());
-      batch.add(context.channel());
+      batch.sendDatagram(context, fiveTuple.client(), data);
     }
 
     @Override
