@@ -20,22 +20,24 @@ import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An allocation's relay socket, read and written straight from its epoll loop. A relay socket
  * carries one datagram at a time in each direction, so a Netty channel's machinery (pipeline,
- * a DatagramPacket and an outbound-queue entry per datagram, the end-of-turn flush) costs more
- * than the system call it wraps; here a read is one {@code recvfrom} handed to the protocol and a
- * send is one {@code sendto}.
+ * a DatagramPacket and an outbound-queue entry per datagram) costs more than the system call it
+ * wraps; here a read is one {@code recvfrom} handed to the protocol. Sends wait for the end of the
+ * loop's turn, so that equal-length datagrams to one peer leave as one segmented {@code sendto}
+ * ({@link SegmentRun}); a lone datagram is one plain {@code sendto}.
  *
  * <p>Each datagram is read {@link ChannelData#HEADER_BYTES} into its buffer, so the protocol can
  * frame it as ChannelData for the client where it lies instead of copying it.
  *
  * <p>Confined to its loop: every method but {@link #bind} runs there.
  */
-final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
+final class EpollRelaySocket implements RelaySocket, EpollIoHandle, SegmentRun.Sink {
 
   private static final Logger log = LoggerFactory.getLogger(EpollRelaySocket.class);
 
@@ -44,19 +46,30 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
   private static final int SOCKET_BUFFER_BYTES = 1 << 20;
   /** Datagrams read per readiness report, so one busy peer cannot hold the loop. */
   private static final int READS_PER_EVENT = 16;
+  /** setsockopt level and option of UDP GSO (linux/udp.h). */
+  private static final int SOL_UDP = 17;
+  private static final int UDP_SEGMENT = 103;
 
   private final Socket socket;
   private final IoEventLoop loop;
   private final ByteBufAllocator alloc;
   private final PeerDataHandler onPeerData;
   private final InetSocketAddress localAddress;
+  private final Supplier<FlushBatch> batch;
+  private final SegmentRun run = new SegmentRun();
+  /**
+   * The socket's UDP_SEGMENT option, 0 when off. It is left set after a segmented send: a later
+   * datagram no longer than it still leaves whole, and only a longer one needs it reset first.
+   */
+  private int socketSegmentSize;
   private IoRegistration registration;
 
-  private EpollRelaySocket(Socket socket, IoEventLoop loop, ByteBufAllocator alloc, PeerDataHandler onPeerData)
-      throws IOException {
+  private EpollRelaySocket(Socket socket, IoEventLoop loop, ByteBufAllocator alloc, Supplier<FlushBatch> batch,
+      PeerDataHandler onPeerData) throws IOException {
     this.socket = socket;
     this.loop = loop;
     this.alloc = alloc;
+    this.batch = batch;
     this.onPeerData = onPeerData;
     this.localAddress = socket.localAddress();
   }
@@ -66,7 +79,7 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
    * future fails when the address cannot be bound (the port is taken).
    */
   static Future<RelaySocket> bind(InetSocketAddress local, IoEventLoop loop, ByteBufAllocator alloc,
-      PeerDataHandler onPeerData) {
+      Supplier<FlushBatch> batch, PeerDataHandler onPeerData) {
     Promise<RelaySocket> bound = loop.newPromise();
     Socket socket = Socket.newSocketDgram();
     EpollRelaySocket relay;
@@ -74,7 +87,7 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
       socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
       socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
       socket.bind(local);
-      relay = new EpollRelaySocket(socket, loop, alloc, onPeerData);
+      relay = new EpollRelaySocket(socket, loop, alloc, batch, onPeerData);
     } catch (IOException e) {
       closeQuietly(socket);
       return bound.setFailure(e);
@@ -145,12 +158,58 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
     return localAddress;
   }
 
-  /**
-   * Sends at once. UDP is best effort: a datagram the kernel will not take (a full send buffer, an
-   * unreachable network) is dropped, as a router would drop it.
-   */
+  /** Queues {@code data} in this socket's run; the loop's {@link FlushBatch} sends it at the end of the turn. */
   @Override
   public void send(InetSocketAddress peer, ByteBuf data) {
+    boolean wasOpen = run.isOpen();
+    run.add(this, peer, data);
+    if (!wasOpen && run.isOpen()) {
+      batch.get().add(run, loop);
+    }
+  }
+
+  /**
+   * UDP is best effort: a datagram the kernel will not take (a full send buffer, an unreachable
+   * network) is dropped, as a router would drop it.
+   */
+  @Override
+  public void sendDatagram(InetSocketAddress to, ByteBuf datagram) {
+    if (socketSegmentSize != 0 && datagram.readableBytes() > socketSegmentSize && !segmentSize(0)) {
+      datagram.release(); // would be cut into segments
+      return;
+    }
+    sendTo(to, datagram);
+  }
+
+  @Override
+  public void sendSegments(InetSocketAddress to, ByteBuf segments, int segmentSize) {
+    if (socketSegmentSize != segmentSize && !segmentSize(segmentSize)) {
+      SegmentRun.turnOff(new IOException("setsockopt UDP_SEGMENT failed"));
+      for (int at = segments.readerIndex(); at < segments.writerIndex(); at += segmentSize) {
+        sendDatagram(to, segments.retainedSlice(at, Math.min(segmentSize, segments.writerIndex() - at)));
+      }
+      segments.release();
+      return;
+    }
+    Throwable failure = sendTo(to, segments);
+    if (failure != null) {
+      SegmentRun.onSegmentedSendFailure(failure);
+    }
+  }
+
+  private boolean segmentSize(int size) {
+    try {
+      socket.setIntOpt(SOL_UDP, UDP_SEGMENT, size);
+      socketSegmentSize = size;
+      return true;
+    } catch (IOException e) {
+      log.warn("relay socket {}: setting UDP_SEGMENT to {} failed: {}", localAddress, size, e.getMessage());
+      return false;
+    }
+  }
+
+  /** One {@code sendto}; returns its failure, already logged, or null. */
+  private Throwable sendTo(InetSocketAddress peer, ByteBuf data) {
     ByteBuf direct = data.isDirect() ? data : copyToDirect(data);
     try {
       int start = direct.readerIndex();
@@ -161,8 +220,10 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
         ByteBuffer nio = direct.internalNioBuffer(start, end - start);
         socket.sendTo(nio, nio.position(), nio.limit(), peer.getAddress(), peer.getPort());
       }
+      return null;
     } catch (IOException e) {
       log.debug("relay socket {}: send to {} failed: {}", localAddress, peer, e.getMessage());
+      return e;
     } finally {
       direct.release();
     }
@@ -188,6 +249,7 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle {
       loop.execute(this::close);
       return;
     }
+    run.emit(); // what the allocation sent before it ended
     if (registration != null && registration.isValid()) {
       registration.cancel();
     } else {

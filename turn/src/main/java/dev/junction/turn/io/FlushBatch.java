@@ -2,7 +2,7 @@ package dev.junction.turn.io;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,31 +20,47 @@ import java.util.List;
 final class FlushBatch {
 
   private final List<Channel> dirty = new ArrayList<>();
+  private final List<SegmentRun> openRuns = new ArrayList<>();
+  private final SegmentRun clientRun = new SegmentRun();
   private final Runnable flushAll = this::flushAll;
-  private final SegmentRun run = new SegmentRun();
+  private boolean scheduled;
 
-  /** Queues a datagram (released by the callee) to a UDP client through the listener of {@code context}. */
-  void sendDatagram(ChannelHandlerContext context, InetSocketAddress client, ByteBuf data) {
-    run.add(context, client, data);
-    add(context.channel());
+  /** Queues a datagram (released by the callee) to a UDP client through a listener socket. */
+  void sendDatagram(UdpClientHandler listener, InetSocketAddress client, ByteBuf data) {
+    add(listener.channel());
+    clientRun.add(listener, client, data);
   }
 
-  /**
-   * Remembers that {@code channel} has unflushed writes. The first channel of a turn schedules
-   * the flush: the loop runs tasks after it has handled all of the turn's ready sockets.
-   */
+  /** Remembers that {@code channel} has unflushed writes. */
   void add(Channel channel) {
-    if (dirty.isEmpty()) {
-      channel.eventLoop().execute(flushAll);
-    }
+    schedule(channel.eventLoop());
     if (!dirty.contains(channel)) {
       dirty.add(channel);
     }
   }
 
-  /** Flushes every channel written to since the last call (at the end of the turn, or sooner when a caller must). */
+  /** Remembers a relay socket's open run, to be sent at the end of the turn; once per turn. */
+  void add(SegmentRun run, EventLoop loop) {
+    schedule(loop);
+    openRuns.add(run);
+  }
+
+  /** The first write of a turn schedules the flush: the loop runs tasks after it has handled all of the turn's ready sockets. */
+  private void schedule(EventLoop loop) {
+    if (!scheduled) {
+      scheduled = true;
+      loop.execute(flushAll);
+    }
+  }
+
+  /** Sends the open runs and flushes every channel written to since the last call (at the end of the turn, or sooner when a caller must). */
   void flushAll() {
-    run.emit();
+    scheduled = false;
+    for (int i = 0; i < openRuns.size(); i++) {
+      openRuns.get(i).emit();
+    }
+    openRuns.clear();
+    clientRun.emit();
     for (int i = 0; i < dirty.size(); i++) {
       dirty.get(i).flush();
     }

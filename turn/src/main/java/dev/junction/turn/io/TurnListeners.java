@@ -118,7 +118,12 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
         .channel(transports.datagram())
         .option(ChannelOption.SO_RCVBUF, 4 << 20)
         .option(ChannelOption.SO_SNDBUF, 4 << 20)
-        .handler(new UdpClientHandler(protocol, BATCH::get));
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            channel.pipeline().addLast(new UdpClientHandler(protocol, BATCH::get));
+          }
+        });
     // One socket per loop on the same port: the kernel spreads clients over them by 5-tuple.
     int sockets = 1;
     if (transports.epoll()) {
@@ -169,7 +174,7 @@ public final class TurnListeners implements RelayBinder, AutoCloseable {
   @Override
   public Future<RelaySocket> bind(InetSocketAddress local, EventLoop loop, PeerDataHandler onPeerData) {
     if (transports.epoll()) {
-      return EpollRelaySocket.bind(local, (IoEventLoop) loop, PooledByteBufAllocator.DEFAULT, onPeerData);
+      return EpollRelaySocket.bind(local, (IoEventLoop) loop, PooledByteBufAllocator.DEFAULT, BATCH::get, onPeerData);
     }
     Promise<RelaySocket> socket = loop.newPromise();
     relays.bind(local, loop, onPeerData::onPeerData).addListener((ChannelFuture bound) -> {

@@ -3,24 +3,25 @@ package dev.junction.turn.io;
 import dev.junction.turn.ClientLink;
 import dev.junction.turn.FiveTuple;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
 /**
  * Reads client datagrams on one UDP listener socket (one per event loop with SO_REUSEPORT: the
- * kernel hashes each client's 5-tuple to one socket, so a client always lands on the same loop).
- * Stateless, so one instance serves every socket.
+ * kernel hashes each client's 5-tuple to one socket, so a client always lands on the same loop),
+ * and sends what goes back to them through it: one instance per socket.
  */
-@ChannelHandler.Sharable
-final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket> implements SegmentRun.Sink {
 
   private final PacketHandler protocol;
   private final Supplier<FlushBatch> batch;
+  private ChannelHandlerContext context;
 
   UdpClientHandler(PacketHandler protocol, Supplier<FlushBatch> batch) {
     super(false);
@@ -29,19 +30,38 @@ final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket>
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext context, DatagramPacket packet) {
-    InetSocketAddress local = (InetSocketAddress) context.channel().localAddress();
-    FiveTuple fiveTuple = new FiveTuple(packet.sender(), local, FiveTuple.Transport.UDP);
-    protocol.onClientPacket(new UdpLink(context, fiveTuple, batch.get()), packet.content());
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    context = ctx;
   }
 
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+    InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+    FiveTuple fiveTuple = new FiveTuple(packet.sender(), local, FiveTuple.Transport.UDP);
+    protocol.onClientPacket(new UdpLink(this, fiveTuple, batch.get()), packet.content());
+  }
+
+  Channel channel() {
+    return context.channel();
+  }
+
+  @Override
+  public void sendDatagram(InetSocketAddress to, ByteBuf datagram) {
+    context.write(new DatagramPacket(datagram, to), context.voidPromise());
+  }
+
+  @Override
+  public void sendSegments(InetSocketAddress to, ByteBuf segments, int segmentSize) {
+    context.write(new SegmentedDatagramPacket(segments, segmentSize, to))
+        .addListener(write -> SegmentRun.onSegmentedSendFailure(write.cause()));
+  }
 
   /** A client behind one source address of this listener. */
-  private record UdpLink(ChannelHandlerContext context, FiveTuple fiveTuple, FlushBatch batch) implements ClientLink {
+  private record UdpLink(UdpClientHandler listener, FiveTuple fiveTuple, FlushBatch batch) implements ClientLink {
 
     @Override
     public void send(ByteBuf data) {
-      batch.sendDatagram(context, fiveTuple.client(), data);
+      batch.sendDatagram(listener, fiveTuple.client(), data);
     }
 
     @Override
@@ -51,7 +71,7 @@ final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket>
 
     @Override
     public EventLoop eventLoop() {
-      return context.channel().eventLoop();
+      return listener.channel().eventLoop();
     }
   }
 }

@@ -36,6 +36,7 @@ class EpollRelaySocketTest {
   private MultiThreadIoEventLoopGroup group;
   private IoEventLoop loop;
   private final BlockingQueue<Received> received = new ArrayBlockingQueue<>(16);
+  private final FlushBatch batch = new FlushBatch(); // used on the one loop only
 
   private record Received(InetSocketAddress peer, int readerIndex, String text) {}
 
@@ -55,7 +56,7 @@ class EpollRelaySocketTest {
 
   private RelaySocket bind(int port) {
     Future<RelaySocket> bound = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
-        ByteBufAllocator.DEFAULT, (peer, data) -> {
+        ByteBufAllocator.DEFAULT, () -> batch, (peer, data) -> {
           received.add(new Received(peer, data.readerIndex(), data.toString(StandardCharsets.UTF_8)));
           data.release();
         });
@@ -93,11 +94,46 @@ class EpollRelaySocketTest {
   }
 
   @Test
+  void equalDatagramsOfOneTurnArriveWholeAndALongerOneLaterIsNotCutToTheirSize() throws Exception {
+    assumeTrue(SegmentRun.enabled(), "UDP GSO needs Linux 4.18+");
+    RelaySocket relay = bind(0);
+    try (DatagramSocket peer = PeerDatagrams.open()) {
+      InetSocketAddress to = new InetSocketAddress(LOOPBACK, peer.getLocalPort());
+      loop.submit(() -> {
+        for (int i = 0; i < 5; i++) {
+          relay.send(to, filled(i, 100)); // one run: one segmented sendto at the end of the turn
+        }
+      }).sync();
+      loop.submit(() -> relay.send(to, filled(5, 300))).sync(); // the socket still segments at 100
+      loop.submit(() -> relay.send(to, filled(6, 50))).sync();
+
+      int[] lengths = {100, 100, 100, 100, 100, 300, 50};
+      for (int i = 0; i < lengths.length; i++) {
+        java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+        peer.receive(packet);
+        byte[] expected = new byte[lengths[i]];
+        java.util.Arrays.fill(expected, (byte) i);
+        assertThat(java.util.Arrays.copyOf(packet.getData(), packet.getLength())).as("datagram %d", i)
+            .isEqualTo(expected);
+        assertThat(packet.getSocketAddress()).isEqualTo(relay.localAddress());
+      }
+    } finally {
+      relay.close();
+    }
+  }
+
+  private static ByteBuf filled(int value, int length) {
+    byte[] bytes = new byte[length];
+    java.util.Arrays.fill(bytes, (byte) value);
+    return Unpooled.directBuffer(length).writeBytes(bytes);
+  }
+
+  @Test
   void aTakenPortFailsTheBindAndAClosedSocketGivesItsPortBack() throws Exception {
     RelaySocket relay = bind(0);
     int port = relay.localAddress().getPort();
     Future<RelaySocket> taken = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
-        ByteBufAllocator.DEFAULT, (peer, data) -> data.release());
+        ByteBufAllocator.DEFAULT, () -> batch, (peer, data) -> data.release());
     assertThat(taken.awaitUninterruptibly(5, TimeUnit.SECONDS)).isTrue();
     assertThat(taken.isSuccess()).isFalse();
 
@@ -111,7 +147,7 @@ class EpollRelaySocketTest {
   void aHandlerThatClosesItsSocketGetsNothingMoreAndThePortIsFree() throws Exception {
     RelaySocket[] self = new RelaySocket[1];
     Future<RelaySocket> bound = EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, 0), loop,
-        ByteBufAllocator.DEFAULT, (peer, data) -> {
+        ByteBufAllocator.DEFAULT, () -> batch, (peer, data) -> {
           received.add(new Received(peer, data.readerIndex(), data.toString(StandardCharsets.UTF_8)));
           data.release();
           self[0].close(); // as when the allocation ends while its datagrams are read
@@ -132,7 +168,7 @@ class EpollRelaySocketTest {
 
   private RelaySocket rebind(int port) throws InterruptedException {
     return Rebind.within5Seconds(() -> EpollRelaySocket.bind(new InetSocketAddress(LOOPBACK, port), loop,
-        ByteBufAllocator.DEFAULT, (peer, data) -> data.release())).getNow();
+        ByteBufAllocator.DEFAULT, () -> batch, (peer, data) -> data.release())).getNow();
   }
 
   private static byte[] bytes(String text) {
