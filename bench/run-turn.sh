@@ -59,7 +59,7 @@ for tool in java curl ss stdbuf; do
   command -v "$tool" >/dev/null || die "$tool is missing"
 done
 command -v jcmd >/dev/null || die "jcmd is missing (a full JDK is needed to read the live heap)"
-[[ $BASH_VERSINFO -ge 5 ]] || die "bash 5 is needed (EPOCHREALTIME)"
+[[ ${BASH_VERSINFO[0]} -ge 5 ]] || die "bash 5 is needed (EPOCHREALTIME)"
 (( ROUNDS >= 1 && ROUNDS <= 20 )) || die "ROUNDS must be 1..20"
 (( HOLD_COUNT + 200 < $(ulimit -n) )) || die "HOLD_COUNT=$HOLD_COUNT needs more open files than ulimit -n $(ulimit -n)"
 
