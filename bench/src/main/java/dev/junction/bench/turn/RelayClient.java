@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * One TURN client of the relay load: a UDP socket connected to the server. First it carries the
  * setup requests ({@link ChannelSetup}, from the calling thread, retransmitted like RFC 8489
  * §6.2.1 at 250 ms doubling, 6 attempts); then, on its event loop, an {@link EchoWindow} of
- * ChannelData messages whose echoes each send the next message at once.
+ * ChannelData messages whose echoes each send the next message at once. The messages one read
+ * batch or top-up sends are written back to back and leave as segmented packets
+ * ({@link DatagramRuns}).
  */
 final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelSetup.Exchange {
 
@@ -33,14 +35,17 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
 
   private final BlockingQueue<byte[]> setupAnswers = new LinkedBlockingQueue<>();
   private Channel channel;
-  /** Null during setup; set once on the event loop when the load starts. */
+  private InetSocketAddress server;
+  /** Null during setup; set once on the event loop when the load starts, after {@link #runs}. */
   private volatile EchoWindow window;
+  private DatagramRuns runs;
 
   static RelayClient open(EventLoopGroup loop, InetSocketAddress local, InetSocketAddress server)
       throws InterruptedException {
     RelayClient client = new RelayClient();
     client.channel = RelayDatagrams.bootstrap(loop, client).bind(local).sync().channel();
     client.channel.connect(server).sync();
+    client.server = server;
     return client;
   }
 
@@ -73,8 +78,12 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
     throw new IOException("no answer from " + channel.remoteAddress() + " after " + ATTEMPTS + " attempts");
   }
 
-  /** Switches to the load: from now on every echo sends the next message. Call on the event loop. */
-  void start(EchoWindow echoWindow) {
+  /**
+   * Switches to the load: from now on every echo sends the next message; {@code segment}: send
+   * runs of messages as segmented packets. Call on the event loop.
+   */
+  void start(EchoWindow echoWindow, boolean segment) {
+    this.runs = new DatagramRuns(RelayDatagrams.ALLOCATOR, segment, RelayDatagrams.writer(channel));
     this.window = echoWindow;
     topUp(System.nanoTime());
   }
@@ -87,6 +96,7 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
         send(w, slot, now);
       }
     }
+    runs.flush();
     channel.flush();
   }
 
@@ -118,12 +128,13 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (window != null) {
+      runs.flush();
+    }
     ctx.flush();
   }
 
   private void send(EchoWindow w, int slot, long now) {
-    ByteBuf out = channel.alloc().directBuffer(w.messageLength());
-    w.writeMessage(slot, out, now);
-    channel.write(out, channel.voidPromise());
+    w.writeMessage(slot, runs.next(server, w.messageLength()), now);
   }
 }
