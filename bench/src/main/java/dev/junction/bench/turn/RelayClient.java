@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * §6.2.1 at 250 ms doubling, 6 attempts); then, on its event loop, an {@link EchoWindow} of
  * ChannelData messages whose echoes each send the next message at once. The messages one read
  * batch or top-up sends are written back to back and leave as segmented packets
- * ({@link DatagramRuns}).
+ * ({@link DatagramRuns}). After {@link #stop()}, the socket carries requests again (the release of
+ * the allocation): STUN and ChannelData are told apart by their first two bits (RFC 8656 §12).
  */
 final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelSetup.Exchange {
 
@@ -39,6 +40,7 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
   /** Null during setup; set once on the event loop when the load starts, after {@link #runs}. */
   private volatile EchoWindow window;
   private DatagramRuns runs;
+  private boolean stopped;
 
   static RelayClient open(EventLoopGroup loop, InetSocketAddress local, InetSocketAddress server)
       throws InterruptedException {
@@ -88,8 +90,16 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
     topUp(System.nanoTime());
   }
 
+  /** Ends the load: echoes no longer send, top-ups do nothing. Call on the event loop. */
+  void stop() {
+    stopped = true;
+  }
+
   /** Sends from every slot that is free or timed out, then flushes: one {@code sendmmsg}. Event loop only. */
   void topUp(long now) {
+    if (stopped) {
+      return;
+    }
     EchoWindow w = window;
     for (int slot = 0; slot < w.slots(); slot++) {
       if (w.due(slot, now)) {
@@ -113,12 +123,12 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
     try {
       ByteBuf content = msg instanceof DatagramPacket packet ? packet.content() : (ByteBuf) msg;
       EchoWindow w = window;
-      if (w == null) {
+      if (w == null || isStun(content)) {
         setupAnswers.offer(ByteBufUtil.getBytes(content));
         return;
       }
       int slot = w.onEcho(content);
-      if (slot >= 0) {
+      if (slot >= 0 && !stopped) {
         send(w, slot, System.nanoTime());
       }
     } finally {
@@ -132,6 +142,11 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
       runs.flush();
     }
     ctx.flush();
+  }
+
+  /** STUN messages start with the bits 00, ChannelData with 01 (its channel numbers are 0x4000-0x4FFF). */
+  private static boolean isStun(ByteBuf content) {
+    return content.isReadable() && (content.getUnsignedByte(content.readerIndex()) & 0xC0) == 0;
   }
 
   private void send(EchoWindow w, int slot, long now) {

@@ -63,10 +63,13 @@ public final class RelayLoad {
       Channel peer = EchoPeer.bind(loop, new InetSocketAddress(host, 0), segment);
       InetSocketAddress peerAddress = (InetSocketAddress) peer.localAddress();
       List<RelayClient> all = new ArrayList<>();
+      List<ChannelSetup> setups = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
         RelayClient client = RelayClient.open(loop, new InetSocketAddress(host, 0), server);
-        new ChannelSetup(client, credential).allocateWithChannel(CHANNEL, peerAddress);
+        ChannelSetup setup = new ChannelSetup(client, credential);
+        setup.allocateWithChannel(CHANNEL, peerAddress);
         all.add(client);
+        setups.add(setup);
       }
       long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       loop.submit(() -> all.forEach(c -> c.start(new EchoWindow(CHANNEL, length, window, timeoutNanos), segment)))
@@ -81,9 +84,28 @@ public final class RelayLoad {
       Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
       Snapshot end = Snapshot.take(loop, all, serverPid);
       report(server, clients, window, length, segment, start, end, clkTck);
+      loop.submit(() -> all.forEach(RelayClient::stop)).get();
+      release(setups);
     } finally {
       loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
+  }
+
+  /**
+   * Deletes the allocations once the load has stopped, so the next run against the same server
+   * does not meet them. The measurement is already printed: a failure here is only reported.
+   */
+  private static void release(List<ChannelSetup> setups) {
+    int failed = 0;
+    for (ChannelSetup setup : setups) {
+      try {
+        setup.release();
+      } catch (java.io.IOException e) {
+        failed++;
+        System.err.println("RelayLoad: could not release an allocation: " + e.getMessage());
+      }
+    }
+    System.out.printf(Locale.ROOT, "relayload.released=%d%n", setups.size() - failed);
   }
 
   /** Counters of all clients at one moment, read on the event loop that changes them, and CPU times. */
