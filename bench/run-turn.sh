@@ -270,7 +270,7 @@ saturate() { # $1 server, $2 output base name
   kill -0 "$pid" 2>/dev/null || die "$server died during $base"
   if [[ $SAT_PIN == 1 ]]; then pin "$pid" "0-$(($(nproc) - 1))"; fi
   ((status == 0)) || die "RelayLoad failed against $server (exit $status): $(tail -3 "$OUT/$base.txt")"
-  log "  $base: $(head -1 "$OUT/$base.txt")"
+  log "  $base: $(grep -m1 '^Relay ' "$OUT/$base.txt")" # the jar's SLF4J notices come first
 }
 
 if has_phase relay || has_phase saturate || has_phase binding; then
