@@ -39,6 +39,7 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
   private InetSocketAddress server;
   /** Null during setup; set once on the event loop when the load starts, after {@link #runs}. */
   private volatile EchoWindow window;
+  /** Event loop only, like {@link #stopped}. */
   private DatagramRuns runs;
   private boolean stopped;
 

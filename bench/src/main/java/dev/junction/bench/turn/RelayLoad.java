@@ -54,7 +54,7 @@ public final class RelayLoad {
         || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600 || (gso != 0 && gso != 1)) {
       throw new IllegalArgumentException("need --port, 1..256 clients, a 1..1024 window, 1..600 seconds, --gso 0 or 1");
     }
-    // on where the kernel and Netty can; the report says which it was
+    // segmented only where epoll and the kernel support it; the report says whether it was
     boolean segment = gso == 1 && RelayDatagrams.segmentationSupported();
     InetSocketAddress server = new InetSocketAddress(host, port);
     RestCredential credential = RestCredential.mint(secret, user, System.currentTimeMillis() / 1000 + 3600);
