@@ -8,8 +8,12 @@
 #   1. relay: turnutils_uclient (UDP, channels, no RTCP pair) through each server to one
 #      turnutils_peer echo peer; echoed messages per second, server CPU-seconds per 100k messages
 #      (utime+stime from /proc/PID/stat), loss; ROUNDS rounds, alternating which server goes first.
-#   2. STUN Binding: dev.junction.bench.turn.BindingLoad against each server, same rounds.
-#   3. allocations held: dev.junction.bench.turn.AllocationHold makes HOLD_COUNT allocations on a
+#      The client sets the pace, so both servers relay the same rate: this compares CPU per message.
+#   2. saturate: dev.junction.bench.turn.RelayLoad, a closed loop that sends each message as the
+#      last one's echo comes back, so the rate is what the server can relay; with SAT_PIN=1 the
+#      server under test is pinned to CPU 0 and the generator to CPU 1. Same rounds and order.
+#   3. STUN Binding: dev.junction.bench.turn.BindingLoad against each server, same rounds.
+#   4. allocations held: dev.junction.bench.turn.AllocationHold makes HOLD_COUNT allocations on a
 #      freshly started server and holds them while heap (Junction, after a full GC) and RSS are read.
 #
 # Everything it starts it stops (trap). Loopback only. Outputs: bench/target/run-turn/
@@ -27,6 +31,15 @@ UC_LENGTH=${UC_LENGTH:-200}
 UC_INTERVAL=${UC_INTERVAL:-2}
 UC_WARMUP_MESSAGES=${UC_WARMUP_MESSAGES:-3000} # JIT warmup for Junction, first-run effect for coturn
 UC_TIMEOUT=${UC_TIMEOUT:-180}
+# saturating relay load (RelayLoad): clients, each with a channel and SAT_WINDOW messages in flight
+SAT_CLIENTS=${SAT_CLIENTS:-8}
+SAT_WINDOW=${SAT_WINDOW:-32}
+SAT_LENGTH=${SAT_LENGTH:-200}
+SAT_SECONDS=${SAT_SECONDS:-10}
+SAT_WARMUP=${SAT_WARMUP:-3} # JIT warmup of both the generator and Junction, not counted
+# 1: the server under test on CPU 0, the generator on CPU 1, so the server has one core and the
+# rate is what that core relays; 0: nothing pinned. Pinning needs two cores.
+if (($(nproc) >= 2)); then SAT_PIN=${SAT_PIN:-1}; else SAT_PIN=${SAT_PIN:-0}; fi
 # STUN Binding load
 BINDING_SECONDS=${BINDING_SECONDS:-10}
 BINDING_WARMUP=${BINDING_WARMUP:-3}
@@ -40,12 +53,13 @@ HOLD_LOCAL_HOST=${HOLD_LOCAL_HOST:-127.0.0.2}
 HOLD_COTURN=${HOLD_COTURN:-1}
 JUNCTION_HEAP=${JUNCTION_HEAP:-512m}
 SKIP_BUILD=${SKIP_BUILD:-0}
-PHASES=${PHASES:-relay,binding,hold}
+PHASES=${PHASES:-relay,saturate,binding,hold}
 SECRET=${SECRET:-bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}
 REALM=north.gov
 
 JAR=${SERVER_JAR:-$ROOT/server/target/junction.jar}
 CP=$ROOT/bench/target/classes:$ROOT/stun/target/classes
+BENCH_JAR=$ROOT/bench/target/junction-bench.jar # RelayLoad needs Netty, which CP lacks
 CLK_TCK=$(getconf CLK_TCK)
 
 die() { echo "run-turn: $*" >&2; exit 1; }
@@ -59,15 +73,21 @@ for tool in java curl ss stdbuf; do
   command -v "$tool" >/dev/null || die "$tool is missing"
 done
 command -v jcmd >/dev/null || die "jcmd is missing (a full JDK is needed to read the live heap)"
-[[ $BASH_VERSINFO -ge 5 ]] || die "bash 5 is needed (EPOCHREALTIME)"
+[[ ${BASH_VERSINFO[0]} -ge 5 ]] || die "bash 5 is needed (EPOCHREALTIME)"
 (( ROUNDS >= 1 && ROUNDS <= 20 )) || die "ROUNDS must be 1..20"
 (( HOLD_COUNT + 200 < $(ulimit -n) )) || die "HOLD_COUNT=$HOLD_COUNT needs more open files than ulimit -n $(ulimit -n)"
+[[ $SAT_PIN == 0 || $SAT_PIN == 1 ]] || die "SAT_PIN must be 0 or 1"
+if has_phase saturate && [[ $SAT_PIN == 1 ]]; then
+  (($(nproc) >= 2)) || die "SAT_PIN=1 needs two cores, this machine has $(nproc)"
+  command -v taskset >/dev/null || die "taskset is missing (util-linux); or SAT_PIN=0"
+fi
 
 if [[ $SKIP_BUILD != 1 ]]; then
   log "building server and bench"
   (cd "$ROOT" && ./mvnw -q -pl server,bench -am package -DskipTests)
 fi
 [[ -f $JAR && -d $ROOT/bench/target/classes/dev/junction/bench/turn ]] || die "build output missing"
+if has_phase saturate; then [[ -f $BENCH_JAR ]] || die "build output missing: $BENCH_JAR"; fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -171,6 +191,12 @@ COTURN_VERSION=$(dpkg-query -W -f='${Version}' coturn 2>/dev/null || echo unknow
   echo "uc.messages=$UC_MESSAGES"
   echo "uc.length=$UC_LENGTH"
   echo "uc.interval=$UC_INTERVAL"
+  echo "sat.clients=$SAT_CLIENTS"
+  echo "sat.window=$SAT_WINDOW"
+  echo "sat.length=$SAT_LENGTH"
+  echo "sat.seconds=$SAT_SECONDS"
+  echo "sat.warmup=$SAT_WARMUP"
+  echo "sat.pin=$SAT_PIN"
   echo "binding.seconds=$BINDING_SECONDS"
   echo "binding.warmup=$BINDING_WARMUP"
   echo "hold.count=$HOLD_COUNT"
@@ -215,7 +241,39 @@ binding() { # $1 server, $2 output base name
   log "  $base: $(head -1 "$OUT/$base.txt")"
 }
 
-if has_phase relay || has_phase binding; then
+# Pins every thread of the server under test to a CPU list (taskset -a): a thread inherits the
+# affinity of the thread that starts it, but the JVM starts threads as it goes (compiler, GC), so
+# this runs right before each run. A thread that ends while taskset walks them fails it: try again.
+pin() { # $1 pid, $2 CPU list
+  for _ in 1 2 3; do
+    taskset -a -pc "$2" "$1" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  die "could not set the CPU affinity of pid $1 to $2: $(taskset -a -pc "$2" "$1" 2>&1 >/dev/null)"
+}
+
+saturate() { # $1 server, $2 output base name
+  local server=$1 base=$2 pid status generator=()
+  pid=$(server_pid "$server")
+  if [[ $SAT_PIN == 1 ]]; then
+    pin "$pid" 0
+    generator=(taskset -c 1)
+  fi
+  set +e
+  # RelayLoad ends on its own (a setup request gives up after 6 attempts); the bound is for a hang
+  timeout $((SAT_WARMUP + SAT_SECONDS + 60)) "${generator[@]}" java -Xmx256m -cp "$BENCH_JAR" \
+    dev.junction.bench.turn.RelayLoad --port "$(server_port "$server")" --secret "$SECRET" \
+    --clients "$SAT_CLIENTS" --window "$SAT_WINDOW" --length "$SAT_LENGTH" --warmup "$SAT_WARMUP" \
+    --seconds "$SAT_SECONDS" --server-pid "$pid" --clk-tck "$CLK_TCK" >"$OUT/$base.txt" 2>&1
+  status=$?
+  set -e
+  kill -0 "$pid" 2>/dev/null || die "$server died during $base"
+  if [[ $SAT_PIN == 1 ]]; then pin "$pid" "0-$(($(nproc) - 1))"; fi
+  ((status == 0)) || die "RelayLoad failed against $server (exit $status): $(tail -3 "$OUT/$base.txt")"
+  log "  $base: $(grep -m1 '^Relay ' "$OUT/$base.txt")" # the jar's SLF4J notices come first
+}
+
+if has_phase relay || has_phase saturate || has_phase binding; then
   turnutils_peer -L 127.0.0.1 -p "$PEER_PORT" >"$OUT/peer.log" 2>&1 &
   PEER_PID=$!
   PIDS+=("$PEER_PID")
@@ -223,6 +281,11 @@ if has_phase relay || has_phase binding; then
   log "starting junction (udp/tcp $JUNCTION_PORT, http $HTTP_PORT) and coturn $COTURN_VERSION (udp/tcp $COTURN_PORT); echo peer $PEER_PORT"
   start_junction junction
   start_coturn coturn
+  if has_phase saturate; then
+    pinning="server on CPU 0, generator on CPU 1"
+    [[ $SAT_PIN == 1 ]] || pinning="nothing pinned"
+    log "saturate: $SAT_CLIENTS clients x $SAT_WINDOW in flight x $SAT_LENGTH bytes, $SAT_SECONDS s after $SAT_WARMUP s warmup; $pinning"
+  fi
   if has_phase relay; then
     log "warmup: $UC_CLIENTS clients x $UC_WARMUP_MESSAGES messages through each server (not counted)"
     uclient junction "$UC_WARMUP_MESSAGES" warmup-junction
@@ -234,6 +297,9 @@ if has_phase relay || has_phase binding; then
     log "round $r of $ROUNDS (${order[0]} first)"
     if has_phase relay; then
       for s in "${order[@]}"; do uclient "$s" "$UC_MESSAGES" "relay-r$r-$s"; done
+    fi
+    if has_phase saturate; then
+      for s in "${order[@]}"; do saturate "$s" "saturate-r$r-$s"; done
     fi
     if has_phase binding; then
       for s in "${order[@]}"; do binding "$s" "binding-r$r-$s"; done

@@ -4,6 +4,7 @@ import dev.junction.stun.ChannelNumber;
 import dev.junction.stun.DecodedMessage;
 import dev.junction.stun.ErrorCode;
 import dev.junction.stun.IntegrityKey;
+import dev.junction.stun.Lifetime;
 import dev.junction.stun.MessageClass;
 import dev.junction.stun.MessageType;
 import dev.junction.stun.Nonce;
@@ -21,7 +22,8 @@ import java.net.InetSocketAddress;
  * What a TURN client does before it sends ChannelData: Allocate (answered 401 with REALM and
  * NONCE, then again signed with the REST credential), then ChannelBind of one channel to one peer.
  * A 438 Stale Nonce is answered once with the fresh nonce, as RFC 8489 §9.2.5 asks. Any other
- * error fails the setup with the server's code.
+ * error fails the setup with the server's code. Afterwards, {@link #release()} deletes the
+ * allocation with the same credentials.
  */
 final class ChannelSetup {
 
@@ -55,6 +57,15 @@ final class ChannelSetup {
         .address();
     signed(MessageType.CHANNEL_BIND_REQUEST, b -> b.add(new ChannelNumber(channel)).add(new XorPeerAddress(peer)));
     return relayed;
+  }
+
+  /**
+   * Deletes the allocation: Refresh with LIFETIME 0 (RFC 8656 §7.2). Left to expire, it would
+   * hold its 5-tuple for minutes, and a later run's client that the kernel gives the same local
+   * port would be refused with 437 Allocation Mismatch.
+   */
+  void release() throws IOException {
+    signed(MessageType.REFRESH_REQUEST, b -> b.add(new Lifetime(0)));
   }
 
   private interface Body {

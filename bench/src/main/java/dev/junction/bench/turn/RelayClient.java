@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
  * One TURN client of the relay load: a UDP socket connected to the server. First it carries the
  * setup requests ({@link ChannelSetup}, from the calling thread, retransmitted like RFC 8489
  * §6.2.1 at 250 ms doubling, 6 attempts); then, on its event loop, an {@link EchoWindow} of
- * ChannelData messages whose echoes each send the next message at once.
+ * ChannelData messages whose echoes each send the next message at once. The messages one read
+ * batch or top-up sends are written back to back and leave as segmented packets
+ * ({@link DatagramRuns}). After {@link #stop()}, the socket carries requests again (the release of
+ * the allocation): STUN and ChannelData are told apart by their first two bits (RFC 8656 §12).
  */
 final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelSetup.Exchange {
 
@@ -33,14 +36,19 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
 
   private final BlockingQueue<byte[]> setupAnswers = new LinkedBlockingQueue<>();
   private Channel channel;
-  /** Null during setup; set once on the event loop when the load starts. */
+  private InetSocketAddress server;
+  /** Null during setup; set once on the event loop when the load starts, after {@link #runs}. */
   private volatile EchoWindow window;
+  /** Event loop only, like {@link #stopped}. */
+  private DatagramRuns runs;
+  private boolean stopped;
 
   static RelayClient open(EventLoopGroup loop, InetSocketAddress local, InetSocketAddress server)
       throws InterruptedException {
     RelayClient client = new RelayClient();
     client.channel = RelayDatagrams.bootstrap(loop, client).bind(local).sync().channel();
     client.channel.connect(server).sync();
+    client.server = server;
     return client;
   }
 
@@ -73,20 +81,33 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
     throw new IOException("no answer from " + channel.remoteAddress() + " after " + ATTEMPTS + " attempts");
   }
 
-  /** Switches to the load: from now on every echo sends the next message. Call on the event loop. */
-  void start(EchoWindow echoWindow) {
+  /**
+   * Switches to the load: from now on every echo sends the next message; {@code segment}: send
+   * runs of messages as segmented packets. Call on the event loop.
+   */
+  void start(EchoWindow echoWindow, boolean segment) {
+    this.runs = new DatagramRuns(RelayDatagrams.ALLOCATOR, segment, RelayDatagrams.writer(channel));
     this.window = echoWindow;
     topUp(System.nanoTime());
   }
 
+  /** Ends the load: echoes no longer send, top-ups do nothing. Call on the event loop. */
+  void stop() {
+    stopped = true;
+  }
+
   /** Sends from every slot that is free or timed out, then flushes: one {@code sendmmsg}. Event loop only. */
   void topUp(long now) {
+    if (stopped) {
+      return;
+    }
     EchoWindow w = window;
     for (int slot = 0; slot < w.slots(); slot++) {
       if (w.due(slot, now)) {
         send(w, slot, now);
       }
     }
+    runs.flush();
     channel.flush();
   }
 
@@ -103,12 +124,12 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
     try {
       ByteBuf content = msg instanceof DatagramPacket packet ? packet.content() : (ByteBuf) msg;
       EchoWindow w = window;
-      if (w == null) {
+      if (w == null || isStun(content)) {
         setupAnswers.offer(ByteBufUtil.getBytes(content));
         return;
       }
       int slot = w.onEcho(content);
-      if (slot >= 0) {
+      if (slot >= 0 && !stopped) {
         send(w, slot, System.nanoTime());
       }
     } finally {
@@ -118,12 +139,18 @@ final class RelayClient extends ChannelInboundHandlerAdapter implements ChannelS
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (window != null) {
+      runs.flush();
+    }
     ctx.flush();
   }
 
+  /** STUN messages start with the bits 00, ChannelData with 01 (its channel numbers are 0x4000-0x4FFF). */
+  private static boolean isStun(ByteBuf content) {
+    return content.isReadable() && (content.getUnsignedByte(content.readerIndex()) & 0xC0) == 0;
+  }
+
   private void send(EchoWindow w, int slot, long now) {
-    ByteBuf out = channel.alloc().directBuffer(w.messageLength());
-    w.writeMessage(slot, out, now);
-    channel.write(out, channel.voidPromise());
+    w.writeMessage(slot, runs.next(server, w.messageLength()), now);
   }
 }

@@ -15,19 +15,20 @@ import java.util.concurrent.TimeUnit;
  * channel to one echo peer, keep {@code --window} ChannelData messages each in flight through the
  * server and back ({@link EchoWindow}). Closed loop: every echo sends the next message, so the
  * rate is what the server can relay, where turnutils_uclient sets its own pace. The generator and
- * its echo peer share one event-loop thread and batch their system calls, so that, pinned to a
- * core of its own, it outruns a server pinned to another.
+ * its echo peer share one event-loop thread, batch their system calls and send runs of datagrams
+ * as segmented packets (UDP GSO, {@code --gso 0} to compare without), so that, pinned to a core of
+ * its own, it outruns a server pinned to another.
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.turn.RelayLoad --port 3478 --secret S
  *     [--host 127.0.0.1] [--clients 8] [--window 32] [--length 200] [--timeout-ms 200]
- *     [--warmup 3] [--seconds 10] [--server-pid PID] [--clk-tck 100]
+ *     [--warmup 3] [--seconds 10] [--server-pid PID] [--clk-tck 100] [--gso 1]
  * </pre>
  *
  * Prints a human line and {@code relayload.*=value} lines: echoed messages and their rate over the
  * measured interval, messages lost (no echo within the timeout), strays, and with
  * {@code --server-pid} the server's CPU seconds, per 100k messages and per second of wall time
- * (1.0 = one core busy), and the generator's own.
+ * (1.0 = one core busy), and the generator's own; and whether it segmented.
  */
 public final class RelayLoad {
 
@@ -47,25 +48,32 @@ public final class RelayLoad {
     int seconds = options.integer("seconds", 10);
     long serverPid = Long.parseLong(options.string("server-pid", "0"));
     int clkTck = options.integer("clk-tck", 100);
+    int gso = options.integer("gso", 1);
     options.rejectUnknown();
     if (port <= 0 || clients < 1 || clients > 256 || window < 1 || window > 1024 || timeoutMs < 1
-        || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600) {
-      throw new IllegalArgumentException("need --port, 1..256 clients, a 1..1024 window, 1..600 seconds");
+        || seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600 || (gso != 0 && gso != 1)) {
+      throw new IllegalArgumentException("need --port, 1..256 clients, a 1..1024 window, 1..600 seconds, --gso 0 or 1");
     }
+    // segmented only where epoll and the kernel support it; the report says whether it was
+    boolean segment = gso == 1 && RelayDatagrams.segmentationSupported();
     InetSocketAddress server = new InetSocketAddress(host, port);
     RestCredential credential = RestCredential.mint(secret, user, System.currentTimeMillis() / 1000 + 3600);
     EventLoopGroup loop = RelayDatagrams.loop();
     try {
-      Channel peer = EchoPeer.bind(loop, new InetSocketAddress(host, 0));
+      Channel peer = EchoPeer.bind(loop, new InetSocketAddress(host, 0), segment);
       InetSocketAddress peerAddress = (InetSocketAddress) peer.localAddress();
       List<RelayClient> all = new ArrayList<>();
+      List<ChannelSetup> setups = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
         RelayClient client = RelayClient.open(loop, new InetSocketAddress(host, 0), server);
-        new ChannelSetup(client, credential).allocateWithChannel(CHANNEL, peerAddress);
+        ChannelSetup setup = new ChannelSetup(client, credential);
+        setup.allocateWithChannel(CHANNEL, peerAddress);
         all.add(client);
+        setups.add(setup);
       }
       long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-      loop.submit(() -> all.forEach(c -> c.start(new EchoWindow(CHANNEL, length, window, timeoutNanos)))).get();
+      loop.submit(() -> all.forEach(c -> c.start(new EchoWindow(CHANNEL, length, window, timeoutNanos), segment)))
+          .get();
       // Slots whose message was lost send again here; echoes keep the rest going on their own.
       loop.scheduleAtFixedRate(() -> {
         long now = System.nanoTime();
@@ -75,10 +83,29 @@ public final class RelayLoad {
       Snapshot start = Snapshot.take(loop, all, serverPid);
       Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
       Snapshot end = Snapshot.take(loop, all, serverPid);
-      report(server, clients, window, length, start, end, clkTck);
+      report(server, clients, window, length, segment, start, end, clkTck);
+      loop.submit(() -> all.forEach(RelayClient::stop)).get();
+      release(setups);
     } finally {
       loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
+  }
+
+  /**
+   * Deletes the allocations once the load has stopped, so the next run against the same server
+   * does not meet them. The measurement is already printed: a failure here is only reported.
+   */
+  private static void release(List<ChannelSetup> setups) {
+    int failed = 0;
+    for (ChannelSetup setup : setups) {
+      try {
+        setup.release();
+      } catch (java.io.IOException e) {
+        failed++;
+        System.err.println("RelayLoad: could not release an allocation: " + e.getMessage());
+      }
+    }
+    System.out.printf(Locale.ROOT, "relayload.released=%d%n", setups.size() - failed);
   }
 
   /** Counters of all clients at one moment, read on the event loop that changes them, and CPU times. */
@@ -104,8 +131,8 @@ public final class RelayLoad {
     }
   }
 
-  private static void report(InetSocketAddress server, int clients, int window, int length, Snapshot start,
-      Snapshot end, int clkTck) {
+  private static void report(InetSocketAddress server, int clients, int window, int length, boolean segment,
+      Snapshot start, Snapshot end, int clkTck) {
     double seconds = (end.nanos - start.nanos) / 1e9;
     long echoed = end.echoed - start.echoed;
     long lost = end.lost - start.lost;
@@ -129,8 +156,9 @@ public final class RelayLoad {
           serverCpu, serverCpu * 100_000 / Math.max(1, echoed), serverCpu / seconds, 100 * userShare);
     }
     System.out.printf(Locale.ROOT, "Relay %s: %d clients x %d in flight x %d bytes: %d echoed in %.2f s = %.0f/s, "
-        + "%d lost, %d strays%s; generator %.2f cores%n",
-        server, clients, window, length, echoed, seconds, rate, lost, strays, cpu, selfCpu / seconds);
+        + "%d lost, %d strays%s; generator %.2f cores, GSO %s%n",
+        server, clients, window, length, echoed, seconds, rate, lost, strays, cpu, selfCpu / seconds,
+        segment ? "on" : "off");
     if (!Double.isNaN(serverCpu)) {
       System.out.printf(Locale.ROOT, "relayload.server_cpu_seconds=%.3f%nrelayload.server_user_share=%.3f%n",
           serverCpu, userShare);
@@ -139,6 +167,7 @@ public final class RelayLoad {
         echoed, seconds, rate);
     System.out.printf(Locale.ROOT, "relayload.lost=%d%nrelayload.strays=%d%nrelayload.silent_clients=%d%n",
         lost, strays, silent);
-    System.out.printf(Locale.ROOT, "relayload.generator_cpu_seconds=%.3f%n", selfCpu);
+    System.out.printf(Locale.ROOT, "relayload.generator_cpu_seconds=%.3f%nrelayload.gso=%d%n", selfCpu,
+        segment ? 1 : 0);
   }
 }

@@ -3,6 +3,9 @@
  * Junction's STUN/TURN server and coturn, and the summary that prints both and the ratio.
  *
  * <ul>
+ *   <li>{@link dev.junction.bench.turn.RelayLoad}: a closed-loop relay load, clients with a
+ *       channel each keeping a window of ChannelData in flight to an echo peer; the rate a server
+ *       relays when the load waits for nothing but its echoes.
  *   <li>{@link dev.junction.bench.turn.BindingLoad}: STUN Binding requests with a bounded window
  *       per socket; answers per second.
  *   <li>{@link dev.junction.bench.turn.AllocationHold}: thousands of authenticated UDP
@@ -10,6 +13,8 @@
  *   <li>{@link dev.junction.bench.turn.TurnSummary}: reads what a run saved and prints the table.
  * </ul>
  *
- * Only the JDK and junction-stun: the classpath is {@code bench/target/classes} plus the stun jar.
+ * All but RelayLoad need only the JDK and junction-stun: their classpath is
+ * {@code bench/target/classes} plus the stun classes. RelayLoad uses Netty's epoll transport
+ * ({@code recvmmsg}, {@code sendmmsg}, UDP GSO) and runs from the shaded junction-bench.jar.
  */
 package dev.junction.bench.turn;
