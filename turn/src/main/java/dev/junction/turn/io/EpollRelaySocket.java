@@ -185,15 +185,14 @@ final class EpollRelaySocket implements RelaySocket, EpollIoHandle, SegmentRun.S
   public void sendSegments(InetSocketAddress to, ByteBuf segments, int segmentSize) {
     if (socketSegmentSize != segmentSize && !segmentSize(segmentSize)) {
       SegmentRun.turnOff(new IOException("setsockopt UDP_SEGMENT failed"));
-      for (int at = segments.readerIndex(); at < segments.writerIndex(); at += segmentSize) {
-        sendDatagram(to, segments.retainedSlice(at, Math.min(segmentSize, segments.writerIndex() - at)));
-      }
-      segments.release();
+      SegmentRun.sendOneByOne(this, to, segments, segmentSize);
       return;
     }
-    Throwable failure = sendTo(to, segments);
-    if (failure != null) {
-      SegmentRun.onSegmentedSendFailure(failure);
+    Throwable failure = sendTo(to, segments.retain()); // kept for a resend one by one
+    if (failure != null && SegmentRun.refused(failure)) {
+      SegmentRun.sendOneByOne(this, to, segments, segmentSize);
+    } else {
+      segments.release();
     }
   }
 

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * first (a shorter one may end it, as the last segment), {@link #MAX_SEGMENTS}, or
  * {@link #MAX_BYTES}; the owner {@link #emit()}s the open run at the end of the event loop's turn.
  * Datagrams longer than {@link #MAX_SEGMENT} are never coalesced: a segment must fit the path MTU,
- * and the kernel does not fragment GSO segments. If the kernel refuses a segmented send (an egress
- * device without checksum offload), segmenting is turned off for the process, logged once.
+ * and the kernel does not fragment GSO segments. If the kernel refuses a segmented send, its
+ * datagrams go one by one ({@link #refused}); if it cannot segment at all (an egress device
+ * without checksum offload), segmenting is turned off for the process, logged once.
  *
  * <p>Used only on one event loop.
  */
@@ -36,6 +37,7 @@ final class SegmentRun {
 
   private static final int EIO = 5;
   private static final int EINVAL = 22;
+  private static final int EMSGSIZE = 90;
   private static final Logger log = LoggerFactory.getLogger(SegmentRun.class);
   private static volatile boolean enabled = SegmentedDatagramPacket.isSupported();
 
@@ -63,12 +65,30 @@ final class SegmentRun {
   }
 
   /**
-   * Turns segmenting off if {@code failure} is how the kernel refuses a segmented send (EIO,
-   * EINVAL); other failures (an unreachable address) are the datagrams' own, as for any UDP send.
+   * Whether {@code failure} is the kernel refusing a segmented send, so that its datagrams should
+   * go one by one: EMSGSIZE (a segment does not fit the route's MTU, which a single datagram may,
+   * fragmented), and EIO or EINVAL (no segmentation here at all: then it is turned off for the
+   * process). Other failures (an unreachable address) are the datagrams' own, as for any UDP send.
    */
-  static void onSegmentedSendFailure(Throwable failure) {
-    if (failure instanceof Errors.NativeIoException e && (e.expectedErr() == -EIO || e.expectedErr() == -EINVAL)) {
+  static boolean refused(Throwable failure) {
+    if (!(failure instanceof Errors.NativeIoException e)) {
+      return false;
+    }
+    int errno = -e.expectedErr();
+    if (errno == EIO || errno == EINVAL) {
       turnOff(e);
+    }
+    return errno == EIO || errno == EINVAL || errno == EMSGSIZE;
+  }
+
+  /** Sends each datagram of {@code segments} on its own; releases {@code segments}. */
+  static void sendOneByOne(Sink sink, InetSocketAddress to, ByteBuf segments, int segmentSize) {
+    try {
+      for (int at = segments.readerIndex(); at < segments.writerIndex(); at += segmentSize) {
+        sink.sendDatagram(to, segments.retainedSlice(at, Math.min(segmentSize, segments.writerIndex() - at)));
+      }
+    } finally {
+      segments.release();
     }
   }
 

@@ -50,10 +50,17 @@ final class UdpClientHandler extends SimpleChannelInboundHandler<DatagramPacket>
     context.write(new DatagramPacket(datagram, to), context.voidPromise());
   }
 
+  /** Keeps {@code segments} until the write is done, to send them one by one if the kernel refuses the packet. */
   @Override
   public void sendSegments(InetSocketAddress to, ByteBuf segments, int segmentSize) {
-    context.write(new SegmentedDatagramPacket(segments, segmentSize, to))
-        .addListener(write -> SegmentRun.onSegmentedSendFailure(write.cause()));
+    context.write(new SegmentedDatagramPacket(segments.retain(), segmentSize, to)).addListener(write -> {
+      if (write.isSuccess() || !SegmentRun.refused(write.cause())) {
+        segments.release();
+        return;
+      }
+      SegmentRun.sendOneByOne(this, to, segments, segmentSize);
+      batch.get().add(context.channel()); // flushed at the end of this turn
+    });
   }
 
   /** A client behind one source address of this listener. */

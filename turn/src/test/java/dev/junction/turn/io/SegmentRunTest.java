@@ -14,6 +14,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.unix.Errors;
 import io.netty.util.ReferenceCountUtil;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * one run, sent as one segmented packet; anything that cannot be the run's next segment (another
  * socket or address, a longer datagram, anything after a shorter last segment, the 65th segment,
  * more than 60,000 bytes) starts the next run, and a datagram too large for any path's MTU goes
- * alone. Last, the listener's segmented packet through the kernel arrives as the same datagrams.
+ * alone. A run the kernel refuses as one packet goes one by one. Last, the listener's segmented
+ * packet through the kernel arrives as the same datagrams.
  */
 class SegmentRunTest {
 
@@ -151,6 +153,21 @@ class SegmentRunTest {
     run.emit();
 
     assertThat(joined).containsExactly(new byte[] {1, 1, 2, 2, 3});
+  }
+
+  @Test
+  void aSegmentTooLargeForTheRouteSendsTheRunOneByOne() {
+    assertThat(SegmentRun.refused(new Errors.NativeIoException("sendmsg", -90))).as("EMSGSIZE").isTrue();
+    assertThat(SegmentRun.enabled()).as("still segmenting to other addresses").isTrue();
+    assertThat(SegmentRun.refused(new Errors.NativeIoException("sendmsg", -111))).as("ECONNREFUSED").isFalse();
+    assertThat(SegmentRun.refused(new java.io.IOException("closed"))).isFalse();
+
+    ByteBuf segments = Unpooled.directBuffer().writeBytes(new byte[100 + 100 + 40]);
+    SegmentRun.sendOneByOne(socket1, A, segments, 100);
+
+    assertThat(sent).containsExactly(new Sent("socket1", A, 0, 100), new Sent("socket1", A, 0, 100),
+        new Sent("socket1", A, 0, 40));
+    assertThat(segments.refCnt()).isZero();
   }
 
   @Test
