@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.turn.RelayLoad --port 3478 --secret S
- *     [--host 127.0.0.1] [--clients 8] [--window 32] [--length 200] [--timeout-ms 200]
+ *     [--host 127.0.0.1] [--clients 32] [--window 4] [--length 200] [--timeout-ms 200]
  *     [--warmup 3] [--seconds 10] [--server-pid PID] [--clk-tck 100] [--gso 1]
  * </pre>
  *
@@ -40,8 +40,8 @@ public final class RelayLoad {
     int port = options.integer("port", 0);
     String secret = options.string("secret", null);
     String user = options.string("user", "bench");
-    int clients = options.integer("clients", 8);
-    int window = options.integer("window", 32);
+    int clients = options.integer("clients", 32);
+    int window = options.integer("window", 4);
     int length = options.integer("length", 200);
     int timeoutMs = options.integer("timeout-ms", 200);
     int warmup = options.integer("warmup", 3);
