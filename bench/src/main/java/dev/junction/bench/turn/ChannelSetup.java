@@ -47,6 +47,10 @@ final class ChannelSetup {
   InetSocketAddress allocateWithChannel(int channel, InetSocketAddress peer) throws IOException {
     StunMessage challenge = send(StunMessage.builder(MessageType.ALLOCATE_REQUEST, TransactionId.random())
         .add(RequestedTransport.UDP), false).message();
+    if (challenge.type().messageClass() == MessageClass.ERROR_RESPONSE
+        && code(challenge) == ErrorCode.ALLOCATION_MISMATCH) {
+      throw new FiveTupleTaken(challenge.toString());
+    }
     if (challenge.type().messageClass() != MessageClass.ERROR_RESPONSE || code(challenge) != ErrorCode.UNAUTHENTICATED) {
       throw new IOException("expected 401 to an unsigned Allocate, got " + challenge);
     }
@@ -66,6 +70,17 @@ final class ChannelSetup {
    */
   void release() throws IOException {
     signed(MessageType.REFRESH_REQUEST, b -> b.add(new Lifetime(0)));
+  }
+
+  /**
+   * 437 to the first Allocate: the server still holds an allocation for this client's 5-tuple,
+   * left by an earlier client that had the same local port (turnutils_uclient leaves its
+   * allocations to expire). A client on another port gets its own.
+   */
+  static final class FiveTupleTaken extends IOException {
+    FiveTupleTaken(String answer) {
+      super("the server already holds an allocation for this 5-tuple: " + answer);
+    }
   }
 
   private interface Body {

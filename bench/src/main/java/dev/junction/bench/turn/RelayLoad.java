@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 public final class RelayLoad {
 
   private static final int CHANNEL = 0x4000;
+  /** Local ports to try per client when the server still holds an allocation on one (437). */
+  private static final int PORT_ATTEMPTS = 5;
 
   public static void main(String[] args) throws Exception {
     CliOptions options = new CliOptions(args);
@@ -65,11 +67,22 @@ public final class RelayLoad {
       List<RelayClient> all = new ArrayList<>();
       List<ChannelSetup> setups = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
-        RelayClient client = RelayClient.open(loop, new InetSocketAddress(host, 0), server);
-        ChannelSetup setup = new ChannelSetup(client, credential);
-        setup.allocateWithChannel(CHANNEL, peerAddress);
-        all.add(client);
-        setups.add(setup);
+        for (int attempt = 1; ; attempt++) {
+          RelayClient client = RelayClient.open(loop, new InetSocketAddress(host, 0), server);
+          ChannelSetup setup = new ChannelSetup(client, credential);
+          try {
+            setup.allocateWithChannel(CHANNEL, peerAddress);
+          } catch (ChannelSetup.FiveTupleTaken e) {
+            client.channel().close().sync(); // another local port, as turnutils_uclient does
+            if (attempt == PORT_ATTEMPTS) {
+              throw e;
+            }
+            continue;
+          }
+          all.add(client);
+          setups.add(setup);
+          break;
+        }
       }
       long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       loop.submit(() -> all.forEach(c -> c.start(new EchoWindow(CHANNEL, length, window, timeoutNanos), segment)))
