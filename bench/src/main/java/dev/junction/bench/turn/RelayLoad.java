@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp junction-bench.jar dev.junction.bench.turn.RelayLoad --port 3478 --secret S
- *     [--host 127.0.0.1] [--clients 32] [--window 4] [--length 200] [--timeout-ms 200]
+ *     [--host 127.0.0.1] [--clients 16] [--window 8] [--length 200] [--timeout-ms 200]
  *     [--warmup 3] [--seconds 10] [--server-pid PID] [--clk-tck 100] [--gso 1]
  * </pre>
  *
@@ -42,8 +42,8 @@ public final class RelayLoad {
     int port = options.integer("port", 0);
     String secret = options.string("secret", null);
     String user = options.string("user", "bench");
-    int clients = options.integer("clients", 32);
-    int window = options.integer("window", 4);
+    int clients = options.integer("clients", 16);
+    int window = options.integer("window", 8);
     int length = options.integer("length", 200);
     int timeoutMs = options.integer("timeout-ms", 200);
     int warmup = options.integer("warmup", 3);
