@@ -12,8 +12,9 @@ import java.util.List;
  * after the loop has read every socket that epoll reported ready. With epoll, datagrams written
  * to one channel and flushed together leave in one sendmmsg call instead of one sendmsg each, and
  * a turn that reads many relay sockets (one datagram each, as a relay mostly sees) sends all
- * their datagrams to the clients in one call: the kernel, not the JVM, bounds a relay. Datagrams
- * to UDP clients are also coalesced into segmented packets where they can be ({@link SegmentRun}).
+ * their datagrams to the clients in one call: the kernel, not the JVM, bounds a relay. What goes
+ * to UDP clients and, from each relay socket, to peers waits here as runs of equal-length
+ * datagrams, sent as segmented packets where they can be ({@link SegmentRun}).
  *
  * <p>One instance per event loop, used only on that loop.
  */
@@ -39,7 +40,7 @@ final class FlushBatch {
     }
   }
 
-  /** Remembers a relay socket's open run, to be sent at the end of the turn; once per turn. */
+  /** Remembers a relay socket's run, opened just now, to be sent at the end of the turn. */
   void add(SegmentRun run, EventLoop loop) {
     schedule(loop);
     openRuns.add(run);
