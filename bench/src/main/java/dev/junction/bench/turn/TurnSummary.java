@@ -34,8 +34,11 @@ public final class TurnSummary {
   /** A pinned server busy less than this share of its core was not what limited the rate. */
   static final double SATURATED_CORES = 0.9;
 
-  /** Junction / coturn over one relay section's means, and what the goal's line should add. */
-  record Ratios(double rate, double cpu, String caveat) {}
+  /**
+   * Junction / coturn over one relay section's means, whether every run of it lost nothing, and
+   * what the goal's line should add.
+   */
+  record Ratios(double rate, double cpu, boolean lossless, String caveat) {}
 
   /** One server's relay round. */
   record Relay(UclientRun run, double cpuSeconds, double systemShare, long serverDrops, long peerDrops,
@@ -124,7 +127,10 @@ public final class TurnSummary {
 
   private final List<String> headlines = new ArrayList<>();
 
-  /** Met on the saturating runs' ratios; the uclient runs' (paced) ratios and CPU verdict shown beside. */
+  /**
+   * Met on the saturating runs' ratios, with no message lost in any relay run; the uclient runs'
+   * (paced) ratios and CPU verdict shown beside.
+   */
   private static String relayGoal(Ratios paced, Ratios saturating) {
     String pacedText = !Double.isFinite(paced.cpu()) ? "uclient-paced: n/a (a run is missing)"
         : String.format(Locale.ROOT, "uclient-paced: throughput %s, CPU per message %s, %s%s", Stats.times(paced.rate()),
@@ -132,7 +138,8 @@ public final class TurnSummary {
     if (!Double.isFinite(saturating.rate()) || !Double.isFinite(saturating.cpu())) {
       return "n/a (a saturating run is missing; " + pacedText + ")";
     }
-    boolean met = saturating.rate() >= 1.2 && saturating.cpu() <= 1.0;
+    boolean pacedLoss = Double.isFinite(paced.cpu()) && !paced.lossless(); // runs without the paced phase judge none
+    boolean met = saturating.rate() >= 1.2 && saturating.cpu() <= 1.0 && saturating.lossless() && !pacedLoss;
     return String.format(Locale.ROOT, "%s (saturating: throughput %s, CPU per message %s%s; %s)", met ? "MET" : "MISSED",
         Stats.times(saturating.rate()), Stats.times(saturating.cpu()), saturating.caveat(), pacedText);
   }
@@ -184,7 +191,7 @@ public final class TurnSummary {
     headlines.add(String.format(Locale.ROOT, "junction-turn relayed %s msg/s, coturn %s msg/s: %s; CPU per 100k: %s vs %s",
         Stats.compact(rate[0]), Stats.compact(rate[1]), Stats.times(rateRatio), Stats.seconds(cpu[0]),
         Stats.seconds(cpu[1])));
-    return new Ratios(rateRatio, cpuRatio, allLossless ? "" : ", with loss");
+    return new Ratios(rateRatio, cpuRatio, allLossless, allLossless ? "" : ", with loss");
   }
 
   private Ratios saturateSection(int rounds) throws IOException {
@@ -203,6 +210,7 @@ public final class TurnSummary {
     List<String> problems = new ArrayList<>();
     int runs = 0;
     int unsaturated = 0;
+    boolean lossless = rounds > 0;
     for (int r = 1; r <= rounds; r++) {
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-6d %-9s", r,
           params.string("round." + r + ".first") == null ? "?" : params.string("round." + r + ".first")));
@@ -218,6 +226,7 @@ public final class TurnSummary {
         } else {
           runs++;
           unsaturated += run.serverCores() >= SATURATED_CORES ? 0 : 1;
+          lossless &= run.lost() == 0;
           if (run.silentClients() > 0) {
             problems.add(String.format(Locale.ROOT, "round %d %s: %.0f of %s clients got no echo", r, SERVERS[s],
                 run.silentClients(), params.string("sat.clients")));
@@ -243,18 +252,18 @@ public final class TurnSummary {
         Stats.times(cpuRatio));
     line("  cores: server CPU-seconds per second measured (1.00 = one core busy); user: its user-mode share; "
         + "gen: the generator's cores");
-    String caveat = "";
+    String caveat = lossless ? "" : ", with loss";
     if (pinned && runs > 0) {
       line("  server busy >= %.2f cores in every run, so the server, not the generator, set the rate: %s",
           SATURATED_CORES, unsaturated == 0 ? "yes" : "NO, in " + unsaturated + " of " + runs);
-      caveat = unsaturated == 0 ? "" : ", " + unsaturated + " run(s) with the server not saturated";
+      caveat += unsaturated == 0 ? "" : ", " + unsaturated + " run(s) with the server not saturated";
     }
     problems.forEach(p -> line("    %s", p));
     line("");
     headlines.add(String.format(Locale.ROOT,
         "saturating: junction-turn relayed %s msg/s, coturn %s msg/s: %s; CPU per 100k: %s vs %s", Stats.compact(rate[0]),
         Stats.compact(rate[1]), Stats.times(rateRatio), Stats.seconds(cpu[0]), Stats.seconds(cpu[1])));
-    return new Ratios(rateRatio, cpuRatio, caveat);
+    return new Ratios(rateRatio, cpuRatio, lossless, caveat);
   }
 
   private String bindingSection(int rounds) throws IOException {
