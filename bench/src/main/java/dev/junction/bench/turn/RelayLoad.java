@@ -67,22 +67,9 @@ public final class RelayLoad {
       List<RelayClient> all = new ArrayList<>();
       List<ChannelSetup> setups = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
-        for (int attempt = 1; ; attempt++) {
-          RelayClient client = RelayClient.open(loop, new InetSocketAddress(host, 0), server);
-          ChannelSetup setup = new ChannelSetup(client, credential);
-          try {
-            setup.allocateWithChannel(CHANNEL, peerAddress);
-          } catch (ChannelSetup.FiveTupleTaken e) {
-            client.channel().close().sync(); // another local port, as turnutils_uclient does
-            if (attempt == PORT_ATTEMPTS) {
-              throw e;
-            }
-            continue;
-          }
-          all.add(client);
-          setups.add(setup);
-          break;
-        }
+        Connected connected = connect(loop, new InetSocketAddress(host, 0), server, credential, peerAddress);
+        all.add(connected.client());
+        setups.add(connected.setup());
       }
       long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       loop.submit(() -> all.forEach(c -> c.start(new EchoWindow(CHANNEL, length, window, timeoutNanos), segment)))
@@ -101,6 +88,31 @@ public final class RelayLoad {
       release(setups);
     } finally {
       loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+
+  /** A client with its allocation and channel; its setup deletes the allocation at the end. */
+  private record Connected(RelayClient client, ChannelSetup setup) {}
+
+  /**
+   * Opens a client and sets up its allocation and channel. When the server still holds an
+   * allocation for the client's 5-tuple (437), another local port is tried, as turnutils_uclient
+   * does.
+   */
+  private static Connected connect(EventLoopGroup loop, InetSocketAddress local, InetSocketAddress server,
+      RestCredential credential, InetSocketAddress peer) throws java.io.IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      RelayClient client = RelayClient.open(loop, local, server);
+      ChannelSetup setup = new ChannelSetup(client, credential);
+      try {
+        setup.allocateWithChannel(CHANNEL, peer);
+        return new Connected(client, setup);
+      } catch (ChannelSetup.FiveTupleTaken e) {
+        client.channel().close().sync();
+        if (attempt == PORT_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 
